@@ -1,0 +1,420 @@
+package dev.heapdiff.hprof;
+
+import dev.heapdiff.hprof.internal.ClassRecord;
+import dev.heapdiff.hprof.internal.GraphBuilder;
+import dev.heapdiff.hprof.internal.GraphData;
+import dev.heapdiff.hprof.internal.Gunzip;
+import dev.heapdiff.hprof.internal.InstanceShape;
+import dev.heapdiff.hprof.internal.Values;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable object graph read from a HotSpot heap dump (HPROF 1.0.1 or 1.0.2, plain or gzip).
+ *
+ * <p>Objects are numbered densely from 0 to {@link #objectCount()} - 1 in increasing id order;
+ * every method that takes or returns an object uses that index. Field values, array contents and
+ * strings are read on demand from the memory-mapped file, so the graph itself holds only ids,
+ * classes, sizes and references (about 24 bytes per object plus 4 per reference).
+ *
+ * <p>Objects that no GC root reaches are kept but flagged ({@link #isReachable(int)}).
+ */
+public final class HeapGraph implements AutoCloseable {
+  private final GraphData g;
+  private final Path source;
+  private final Path temporary;
+  private final List<HeapClass> classes;
+  private volatile int[] inStart;
+  private volatile int[] inRefs;
+
+  private HeapGraph(GraphData g, Path source, Path temporary) {
+    this.g = g;
+    this.source = source;
+    this.temporary = temporary;
+    List<HeapClass> list = new ArrayList<>(g.classes.length);
+    for (int c = 0; c < g.classes.length; c++) {
+      list.add(describe(c));
+    }
+    this.classes = Collections.unmodifiableList(list);
+  }
+
+  /**
+   * Reads a heap dump, inferring the JVM's object layout from the dump.
+   *
+   * @throws HprofFormatException if the file is not a well-formed HotSpot heap dump
+   * @throws IOException if the file cannot be read
+   */
+  public static HeapGraph open(Path file) throws IOException {
+    return open(file, null);
+  }
+
+  /**
+   * Reads a heap dump with a known object layout (for example one recorded when the dump was taken).
+   *
+   * @param layout the layout, or {@code null} to infer it
+   */
+  public static HeapGraph open(Path file, ObjectLayout layout) throws IOException {
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString(), null, "no such heap dump file");
+    }
+    if (Files.isDirectory(file)) {
+      throw new HprofFormatException(file, 0, "a directory where a heap dump file was expected");
+    }
+    if (!Files.isReadable(file)) {
+      throw new AccessDeniedException(file.toString(), null, "the heap dump file is not readable");
+    }
+    Path temporary = null;
+    Path read = file;
+    if (Gunzip.isGzip(file)) {
+      temporary = Gunzip.decompress(file);
+      read = temporary;
+    }
+    try {
+      GraphData data = GraphBuilder.read(read, layout);
+      return new HeapGraph(data, file, temporary);
+    } catch (HprofFormatException e) {
+      if (temporary != null) {
+        Files.deleteIfExists(temporary);
+        throw new HprofFormatException(file, e.offset(),
+            e.getMessage().substring(e.getMessage().indexOf(": at byte offset ") + 2)
+                .replaceFirst("^at byte offset \\d+: ", "") + " (offset in the decompressed dump)");
+      }
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      if (temporary != null) {
+        Files.deleteIfExists(temporary);
+      }
+      throw e;
+    }
+  }
+
+  /** Returns the file this graph was read from. */
+  public Path file() {
+    return source;
+  }
+
+  /** Returns the HPROF version, {@code 1.0.1} or {@code 1.0.2}. */
+  public String hprofVersion() {
+    return g.version;
+  }
+
+  /** Returns the identifier size of the dump, 4 or 8 bytes. */
+  public int idSize() {
+    return g.idSize;
+  }
+
+  /** Returns when the dump was written, as the header says. */
+  public Instant timestamp() {
+    return Instant.ofEpochMilli(g.timestampMillis);
+  }
+
+  /** Returns the object layout used for shallow sizes and how it was found. */
+  public ObjectLayout layout() {
+    return g.layout;
+  }
+
+  /** Returns the dumped JVM's system properties, or an empty map if the dump does not hold them. */
+  public Map<String, String> systemProperties() {
+    return g.systemProperties;
+  }
+
+  /** Returns the number of objects in the dump, reachable or not. */
+  public int objectCount() {
+    return g.ids.length;
+  }
+
+  /** Returns the number of objects reachable from a GC root. */
+  public int reachableCount() {
+    return g.reachableCount;
+  }
+
+  /** Returns whether a GC root reaches object {@code object}. */
+  public boolean isReachable(int object) {
+    return g.isReachable(object);
+  }
+
+  /** Returns the id (address) of an object. */
+  public long id(int object) {
+    return g.ids[object];
+  }
+
+  /** Returns the index of the object with id {@code id}, or -1 if the dump has no such object. */
+  public int indexOf(long id) {
+    return g.idIndex.indexOf(id);
+  }
+
+  /** Returns what kind of object {@code object} is. */
+  public ObjectKind kind(int object) {
+    return switch (Values.tag(g, object)) {
+      case 0x20 -> ObjectKind.CLASS;
+      case 0x22 -> ObjectKind.OBJECT_ARRAY;
+      case 0x23 -> ObjectKind.PRIMITIVE_ARRAY;
+      default -> ObjectKind.INSTANCE;
+    };
+  }
+
+  /** Returns the class of an object ({@code java.lang.Class} for classes). */
+  public HeapClass classOf(int object) {
+    return classes.get(g.classOf[object]);
+  }
+
+  /** Returns the class index of an object: a cheaper {@code classOf(object).index()}. */
+  public int classIndexOf(int object) {
+    return g.classOf[object];
+  }
+
+  /** Returns all classes, indexed by {@link HeapClass#index()}. */
+  public List<HeapClass> classes() {
+    return classes;
+  }
+
+  /** Returns the class with the given Java name, if the dump has one (the first, if several loaders). */
+  public Optional<HeapClass> findClass(String name) {
+    for (HeapClass c : classes) {
+      if (c.name().equals(name)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Returns the class described by the CLASS DUMP of {@code object}, if it is a class object. */
+  public Optional<HeapClass> asClass(int object) {
+    if (kind(object) != ObjectKind.CLASS) {
+      return Optional.empty();
+    }
+    for (HeapClass c : classes) {
+      if (c.objectIndex() == object) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Returns the shallow size of an object in bytes, as the JVM counts it. */
+  public long shallowSize(int object) {
+    return (g.size8[object] & 0xFFFF_FFFFL) << 3;
+  }
+
+  /** Returns the length of an array object, or -1 for other objects. */
+  public int arrayLength(int object) {
+    return Values.arrayLength(g, object);
+  }
+
+  /** Returns the number of non-null references an object holds to objects in the dump. */
+  public int referenceCount(int object) {
+    return g.refStart[object + 1] - g.refStart[object];
+  }
+
+  /** Returns the {@code k}-th outgoing reference target of an object. */
+  public int reference(int object, int k) {
+    return g.refs[g.refStart[object] + k];
+  }
+
+  /** Returns the targets of an object's outgoing references. */
+  public int[] references(int object) {
+    int from = g.refStart[object];
+    int[] out = new int[g.refStart[object + 1] - from];
+    System.arraycopy(g.refs, from, out, 0, out.length);
+    return out;
+  }
+
+  /** Returns an object's outgoing references with the field name or array index that holds each. */
+  public List<HeapReference> namedReferences(int object) {
+    List<HeapReference> out = new ArrayList<>(referenceCount(object));
+    switch (kind(object)) {
+      case INSTANCE -> {
+        InstanceShape shape = g.shapes[g.classOf[object]];
+        for (int r = 0; r < shape.referenceFields.length; r++) {
+          addNamed(out, shape.names[shape.referenceFields[r]],
+              Values.fieldRaw(g, object, shape.referenceFields[r]));
+        }
+      }
+      case OBJECT_ARRAY -> {
+        long data = Values.objectArrayData(g, object);
+        int length = arrayLength(object);
+        for (int i = 0; i < length; i++) {
+          addNamed(out, "[" + i + "]", g.in.id(data + (long) i * g.idSize, g.idSize));
+        }
+      }
+      case CLASS -> {
+        ClassRecord c = record(object);
+        addNamed(out, "<super>", c.superId);
+        addNamed(out, "<classloader>", c.loaderId);
+        addNamed(out, "<signers>", c.signersId);
+        addNamed(out, "<protection domain>", c.protectionDomainId);
+        for (int s = 0; s < c.staticTypes.length; s++) {
+          if (c.staticTypes[s] == ValueType.OBJECT) {
+            addNamed(out, g.name(c.staticNameIds[s]), c.staticValues[s]);
+          }
+        }
+        for (long ref : c.constantPoolRefs) {
+          addNamed(out, "<constant pool>", ref);
+        }
+      }
+      case PRIMITIVE_ARRAY -> {
+        // none
+      }
+    }
+    return out;
+  }
+
+  private void addNamed(List<HeapReference> out, String name, long id) {
+    if (id != 0) {
+      int target = g.idIndex.indexOf(id);
+      if (target >= 0) {
+        out.add(new HeapReference(name, target));
+      }
+    }
+  }
+
+  private ClassRecord record(int classObject) {
+    for (ClassRecord c : g.classes) {
+      if (c.objectIndex == classObject) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("object " + classObject + " is not a class");
+  }
+
+  /**
+   * Returns the objects that hold a reference to {@code object} (once per reference). The index of
+   * incoming references is built on first use, in time linear in the number of references.
+   */
+  public int[] referrers(int object) {
+    int[] start = inStart;
+    if (start == null) {
+      buildIncoming();
+      start = inStart;
+    }
+    int from = start[object];
+    int[] out = new int[start[object + 1] - from];
+    System.arraycopy(inRefs, from, out, 0, out.length);
+    return out;
+  }
+
+  private synchronized void buildIncoming() {
+    if (inStart != null) {
+      return;
+    }
+    int n = g.ids.length;
+    int[] start = new int[n + 1];
+    for (int target : g.refs) {
+      start[target + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] fill = new int[n];
+    int[] refs = new int[g.refs.length];
+    for (int source = 0; source < n; source++) {
+      for (int r = g.refStart[source]; r < g.refStart[source + 1]; r++) {
+        int target = g.refs[r];
+        refs[start[target] + fill[target]++] = source;
+      }
+    }
+    inRefs = refs;
+    inStart = start;
+  }
+
+  /** Returns the GC roots of the dump, in file order. */
+  public List<GcRoot> roots() {
+    List<GcRoot> out = new ArrayList<>(g.rootObjects.length);
+    for (int r = 0; r < g.rootObjects.length; r++) {
+      out.add(new GcRoot(g.rootObjects[r], RootKind.ofTag(g.rootKinds[r] & 0xFF), g.rootThreads[r],
+          g.rootFrames[r]));
+    }
+    return out;
+  }
+
+  /** Returns the value of a {@code java.lang.String} object, if {@code object} is one. */
+  public Optional<String> stringValue(int object) {
+    return stringValue(object, Integer.MAX_VALUE);
+  }
+
+  /** Returns at most the first {@code maxChars} characters of a {@code java.lang.String} object. */
+  public Optional<String> stringValue(int object, int maxChars) {
+    return Optional.ofNullable(Values.string(g, object, maxChars));
+  }
+
+  /** Returns the instance fields of an object with their values, own fields first; empty for non-instances. */
+  public List<HeapField> fields(int object) {
+    if (kind(object) != ObjectKind.INSTANCE) {
+      return List.of();
+    }
+    InstanceShape shape = g.shapes[g.classOf[object]];
+    List<HeapField> out = new ArrayList<>(shape.names.length);
+    for (int f = 0; f < shape.names.length; f++) {
+      out.add(new HeapField(shape.names[f], shape.types[f], box(shape.types[f], Values.fieldRaw(g, object, f))));
+    }
+    return out;
+  }
+
+  /** Returns the value of the named field of an instance (the most derived one if names repeat). */
+  public Optional<HeapField> field(int object, String name) {
+    return fields(object).stream().filter(f -> f.name().equals(name)).findFirst();
+  }
+
+  private static Object box(ValueType type, long raw) {
+    return switch (type) {
+      case OBJECT, LONG -> raw;
+      case BOOLEAN -> raw != 0;
+      case BYTE -> (byte) raw;
+      case CHAR -> (char) raw;
+      case SHORT -> (short) raw;
+      case INT -> (int) raw;
+      case FLOAT -> Float.intBitsToFloat((int) raw);
+      case DOUBLE -> Double.longBitsToDouble(raw);
+    };
+  }
+
+  /** Returns the number of reference ids in the dump that point to no object in it. */
+  public long danglingReferenceCount() {
+    return g.unresolvedReferences;
+  }
+
+  private HeapClass describe(int c) {
+    ClassRecord r = g.classes[c];
+    List<FieldDescriptor> fields = new ArrayList<>();
+    for (int f = 0; f < r.fieldNameIds.length; f++) {
+      fields.add(new FieldDescriptor(g.name(r.fieldNameIds[f]), r.fieldTypes[f]));
+    }
+    List<HeapField> statics = new ArrayList<>();
+    for (int s = 0; s < r.staticTypes.length; s++) {
+      statics.add(new HeapField(g.name(r.staticNameIds[s]), r.staticTypes[s], box(r.staticTypes[s], r.staticValues[s])));
+    }
+    boolean array = r.name.endsWith("[]");
+    return new HeapClass(c, r.name, r.objectIndex, r.superIndex, array ? 0 : g.instanceSize[c],
+        List.copyOf(fields), List.copyOf(statics), r.loaderId);
+  }
+
+  /** Deletes the decompressed copy of a gzip dump, if one was made. */
+  @Override
+  public void close() throws IOException {
+    if (temporary != null) {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  @Override
+  public String toString() {
+    long total = 0;
+    for (int i = 0; i < g.ids.length; i++) {
+      if (g.isReachable(i)) {
+        total += shallowSize(i);
+      }
+    }
+    return String.format("HeapGraph[%s: %,d objects (%,d reachable, %,d bytes), %,d classes, %,d roots, %s]",
+        source.getFileName(), objectCount(), reachableCount(), total, classes.size(), g.rootObjects.length,
+        g.layout);
+  }
+}

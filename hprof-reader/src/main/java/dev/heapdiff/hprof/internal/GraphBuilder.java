@@ -1,0 +1,322 @@
+package dev.heapdiff.hprof.internal;
+
+import dev.heapdiff.hprof.HprofFormatException;
+import dev.heapdiff.hprof.ObjectLayout;
+import dev.heapdiff.hprof.ValueType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a {@link GraphData} from a dump: a sequential scan, then class resolution, sorting by id,
+ * references (in parallel), layout and shallow sizes, and reachability.
+ */
+public final class GraphBuilder {
+  private final MappedInput in;
+  private final ObjectLayout givenLayout;
+  private final GraphData g = new GraphData();
+  private RecordScanner scan;
+  private LongIntMap classIndexById;
+
+  private GraphBuilder(MappedInput in, ObjectLayout givenLayout) {
+    this.in = in;
+    this.givenLayout = givenLayout;
+  }
+
+  /**
+   * Reads the uncompressed HPROF file {@code file}.
+   *
+   * @param layout the object layout to use, or {@code null} to infer it from the dump
+   */
+  public static GraphData read(Path file, ObjectLayout layout) throws IOException {
+    MappedInput in = MappedInput.open(file);
+    return new GraphBuilder(in, layout).build();
+  }
+
+  private GraphData build() throws IOException {
+    scan = new RecordScanner(in);
+    scan.scan();
+    g.file = in.file();
+    g.in = in;
+    g.extra = scan;
+    g.idSize = scan.idSize;
+    g.version = scan.version;
+    g.timestampMillis = scan.timestampMillis;
+    resolveClasses();
+    collectObjects();
+    scan.releaseObjects();
+    resolveSupers();
+    buildShapes();
+    buildReferences();
+    resolveRoots();
+    g.systemProperties = Values.systemProperties(g);
+    Sizes.compute(g, givenLayout);
+    Reachability.compute(g);
+    return g;
+  }
+
+  private void resolveClasses() throws HprofFormatException {
+    List<ClassRecord> classes = new ArrayList<>(scan.classes);
+    classIndexById = new LongIntMap(classes.size() + 16);
+    for (ClassRecord c : classes) {
+      int load = scan.loadClassIndex.get(c.id);
+      String vmName = load < 0 ? "<unnamed class 0x" + Long.toHexString(c.id) + ">"
+          : scan.name(scan.loadClassNameIds.get(load));
+      c.name = Names.javaName(vmName);
+      c.isObjectArray = vmName.startsWith("[") && vmName.length() > 2;
+      if (classIndexById.get(c.id) >= 0) {
+        throw in.error(c.position, "a second CLASS DUMP for class id 0x" + Long.toHexString(c.id));
+      }
+      classIndexById.put(c.id, classIndexById.size());
+    }
+    java.util.Arrays.fill(g.primitiveArrayClass, -1);
+    for (int i = 0; i < classes.size(); i++) {
+      ClassRecord c = classes.get(i);
+      if (c.name.equals("java.lang.Class")) {
+        g.classClassIndex = i;
+      }
+      for (ValueType t : ValueType.values()) {
+        if (t.isPrimitive() && c.name.equals(t.javaName() + "[]")) {
+          g.primitiveArrayClass[t.tag()] = i;
+          c.primitiveArrayType = t;
+        }
+      }
+    }
+    // Dumps from other writers may lack classes that HotSpot always writes: make them up.
+    if (g.classClassIndex < 0) {
+      g.classClassIndex = classes.size();
+      classes.add(synthetic("java.lang.Class"));
+    }
+    for (ValueType t : ValueType.values()) {
+      if (t.isPrimitive() && g.primitiveArrayClass[t.tag()] < 0) {
+        g.primitiveArrayClass[t.tag()] = classes.size();
+        ClassRecord c = synthetic(t.javaName() + "[]");
+        c.primitiveArrayType = t;
+        classes.add(c);
+      }
+    }
+    g.classes = classes.toArray(new ClassRecord[0]);
+  }
+
+  private static ClassRecord synthetic(String name) {
+    ClassRecord c = new ClassRecord();
+    c.name = name;
+    c.position = -1;
+    return c;
+  }
+
+  private void collectObjects() throws HprofFormatException {
+    long[] ids = scan.objectIds.toArray();
+    int n = ids.length;
+    int[] perm = IdSort.sort(ids);
+    for (int i = 1; i < n; i++) {
+      if (ids[i] == ids[i - 1]) {
+        int a = perm == null ? i - 1 : perm[i - 1];
+        int b = perm == null ? i : perm[i];
+        throw in.error(scan.objectPositions.get(Math.max(a, b)), "object id 0x" + Long.toHexString(ids[i])
+            + " appears twice (also at byte offset " + scan.objectPositions.get(Math.min(a, b)) + ")");
+      }
+    }
+    long[] positions = new long[n];
+    int[] classOf = new int[n];
+    int[] lengths = new int[n];
+    for (int k = 0; k < n; k++) {
+      int i = perm == null ? k : perm[k];
+      long position = scan.objectPositions.get(i);
+      positions[k] = position;
+      lengths[k] = scan.arrayLengths.get(i);
+      long classKey = scan.objectClassIds.get(i);
+      int tag = in.u1(position) & 0xFF;
+      int cls;
+      switch (tag) {
+        case RecordScanner.CLASS_DUMP -> cls = g.classClassIndex;
+        case RecordScanner.PRIMITIVE_ARRAY_DUMP -> cls = g.primitiveArrayClass[(int) classKey];
+        default -> {
+          cls = classIndexById.get(classKey);
+          if (cls < 0) {
+            throw in.error(position, String.format("%s refers to class id 0x%x, which has no CLASS DUMP",
+                tag == RecordScanner.INSTANCE_DUMP ? "INSTANCE DUMP" : "OBJECT ARRAY DUMP", classKey));
+          }
+        }
+      }
+      classOf[k] = cls;
+    }
+    g.ids = ids;
+    g.positions = positions;
+    g.classOf = classOf;
+    g.size8 = lengths; // holds array lengths until Sizes replaces them with sizes
+    g.idIndex = new IdIndex(ids);
+    for (ClassRecord c : g.classes) {
+      if (c.position >= 0) {
+        c.objectIndex = g.idIndex.indexOf(c.id);
+      }
+    }
+  }
+
+  private void resolveSupers() throws HprofFormatException {
+    for (ClassRecord c : g.classes) {
+      if (c.superId != 0) {
+        c.superIndex = classIndexById.get(c.superId);
+        if (c.superIndex < 0) {
+          throw in.error(c.position, String.format("CLASS DUMP of %s names superclass id 0x%x,"
+              + " which has no CLASS DUMP", c.name, c.superId));
+        }
+      }
+    }
+    // A cycle in the superclass chain would hang every walk up the hierarchy.
+    for (ClassRecord c : g.classes) {
+      int steps = 0;
+      for (int s = c.superIndex; s >= 0; s = g.classes[s].superIndex) {
+        if (++steps > g.classes.length) {
+          throw in.error(c.position, "the superclass chain of " + c.name + " is a cycle");
+        }
+      }
+    }
+  }
+
+  private void buildShapes() {
+    g.shapes = new InstanceShape[g.classes.length];
+    for (int i = 0; i < g.classes.length; i++) {
+      List<String> names = new ArrayList<>();
+      List<ValueType> types = new ArrayList<>();
+      for (int c = i; c >= 0; c = g.classes[c].superIndex) {
+        ClassRecord k = g.classes[c];
+        for (int f = 0; f < k.fieldNameIds.length; f++) {
+          names.add(scan.name(k.fieldNameIds[f]));
+          types.add(k.fieldTypes[f]);
+        }
+      }
+      g.shapes[i] = new InstanceShape(names.toArray(new String[0]), types.toArray(new ValueType[0]), g.idSize);
+    }
+  }
+
+  private void buildReferences() throws IOException {
+    int n = g.ids.length;
+    int chunks = n < 100_000 ? 1 : Parallel.threads();
+    int[] counts = new int[n + 1];
+    IntVec[] parts = new IntVec[chunks];
+    long[] dangling = new long[chunks];
+    try {
+      Parallel.forChunks(n, chunks, (chunk, from, to) -> {
+        IntVec out = new IntVec(Math.max(16, (to - from) * 2));
+        parts[chunk] = out;
+        for (int i = from; i < to; i++) {
+          int before = out.size();
+          dangling[chunk] += references(i, out);
+          counts[i + 1] = out.size() - before;
+        }
+      });
+    } catch (Parallel.HprofFailure e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    for (int i = 0; i < n; i++) {
+      counts[i + 1] += counts[i];
+    }
+    if (counts[n] < 0) {
+      throw in.error(0, "more than 2^31 references: too large for this reader");
+    }
+    int[] refs = new int[counts[n]];
+    int at = 0;
+    for (IntVec part : parts) {
+      int[] a = part.toArray();
+      System.arraycopy(a, 0, refs, at, a.length);
+      at += a.length;
+    }
+    g.refStart = counts;
+    g.refs = refs;
+    for (long d : dangling) {
+      g.unresolvedReferences += d;
+    }
+  }
+
+  /** Appends the resolved targets of object i to {@code out}; returns the number of dangling ids. */
+  private int references(int i, IntVec out) throws HprofFormatException {
+    long pos = g.positions[i];
+    int id = g.idSize;
+    int tag = in.u1(pos) & 0xFF;
+    int missing = 0;
+    switch (tag) {
+      case RecordScanner.INSTANCE_DUMP -> {
+        InstanceShape shape = g.shapes[g.classOf[i]];
+        long length = in.u4(pos + 1 + 2L * id + 4);
+        if (length != shape.dataLength) {
+          throw in.error(pos, "INSTANCE DUMP of " + g.classes[g.classOf[i]].name + " holds " + length
+              + " bytes of field values, but its class and superclasses declare " + shape.dataLength);
+        }
+        long data = pos + 1 + 2L * id + 8;
+        for (int off : shape.referenceOffsets) {
+          missing += add(in.id(data + off, id), out);
+        }
+      }
+      case RecordScanner.OBJECT_ARRAY_DUMP -> {
+        int length = g.size8[i];
+        long data = pos + 1 + 2L * id + 8;
+        for (int k = 0; k < length; k++) {
+          missing += add(in.id(data + (long) k * id, id), out);
+        }
+      }
+      case RecordScanner.CLASS_DUMP -> {
+        ClassRecord c = g.classes[classIndexById.get(g.ids[i])];
+        missing += add(c.superId, out);
+        missing += add(c.loaderId, out);
+        missing += add(c.signersId, out);
+        missing += add(c.protectionDomainId, out);
+        for (int s = 0; s < c.staticTypes.length; s++) {
+          if (c.staticTypes[s] == ValueType.OBJECT) {
+            missing += add(c.staticValues[s], out);
+          }
+        }
+        for (long ref : c.constantPoolRefs) {
+          missing += add(ref, out);
+        }
+      }
+      default -> {
+        // primitive arrays hold no references
+      }
+    }
+    return missing;
+  }
+
+  private int add(long targetId, IntVec out) {
+    if (targetId == 0) {
+      return 0;
+    }
+    int target = g.idIndex.indexOf(targetId);
+    if (target < 0) {
+      return 1;
+    }
+    out.add(target);
+    return 0;
+  }
+
+  private void resolveRoots() {
+    int n = scan.rootIds.size();
+    IntVec objects = new IntVec(n);
+    IntVec threads = new IntVec(n);
+    IntVec frames = new IntVec(n);
+    IntVec kinds = new IntVec(n);
+    for (int r = 0; r < n; r++) {
+      int object = g.idIndex.indexOf(scan.rootIds.get(r));
+      if (object < 0) {
+        g.unresolvedRoots++;
+        continue;
+      }
+      objects.add(object);
+      kinds.add(scan.rootKinds.get(r));
+      threads.add(scan.rootThreads.get(r));
+      frames.add(scan.rootFrames.get(r));
+    }
+    g.rootObjects = objects.toArray();
+    g.rootThreads = threads.toArray();
+    g.rootFrames = frames.toArray();
+    int[] k = kinds.toArray();
+    g.rootKinds = new byte[k.length];
+    for (int i = 0; i < k.length; i++) {
+      g.rootKinds[i] = (byte) k[i];
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.heapdiff.hprof.internal;
+
+import dev.heapdiff.hprof.ObjectLayout;
+import java.nio.file.Path;
+
+/**
+ * The arrays behind a {@link dev.heapdiff.hprof.HeapGraph}. Objects are numbered 0..n-1 in
+ * increasing id order; per object there are 24 bytes here plus 4 per outgoing reference.
+ */
+public final class GraphData {
+  public Path file;
+  public MappedInput in;
+  public int idSize;
+  public String version;
+  public long timestampMillis;
+
+  /** Object ids, strictly increasing. */
+  public long[] ids;
+  /** File offset of each object's heap dump sub-record (its tag byte). */
+  public long[] positions;
+  /** Class index of each object. */
+  public int[] classOf;
+  /** Shallow size of each object in units of 8 bytes. */
+  public int[] size8;
+  /** Outgoing references in CSR form: targets of object i are refs[refStart[i] .. refStart[i+1]). */
+  public int[] refStart;
+  public int[] refs;
+  /** Bit i set when object i is reachable from a GC root. */
+  public long[] reachable;
+  public int reachableCount;
+
+  public IdIndex idIndex;
+  public ClassRecord[] classes;
+  /** Per class: the instance field values' layout, own fields first then the superclasses'. */
+  public InstanceShape[] shapes;
+  public int classClassIndex = -1;
+  /** Index of the class for primitive arrays by type tag (4..11), or -1. */
+  public int[] primitiveArrayClass = new int[12];
+  public int[] instanceSize;
+
+  public int[] rootObjects;
+  public byte[] rootKinds;
+  public int[] rootThreads;
+  public int[] rootFrames;
+  public int unresolvedRoots;
+  public long unresolvedReferences;
+
+  public RecordScanner extra;
+  public ObjectLayout layout;
+  public java.util.Map<String, String> systemProperties = java.util.Map.of();
+
+  public int objectCount() {
+    return ids.length;
+  }
+
+  public boolean isReachable(int object) {
+    return (reachable[object >>> 6] & (1L << object)) != 0;
+  }
+
+  public String name(long nameId) {
+    return extra.name(nameId);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.heapdiff.hprof.internal;
+
+/**
+ * Finds an object's index from its id: ids are sorted, and a bucket table over the id range
+ * narrows each lookup to a few neighbouring entries (about one bucket per object).
+ */
+public final class IdIndex {
+  private final long[] ids;
+  private final long min;
+  private final int shift;
+  private final int[] bucketStart;
+
+  public IdIndex(long[] sortedIds) {
+    this.ids = sortedIds;
+    int n = sortedIds.length;
+    if (n == 0) {
+      min = 0;
+      shift = 0;
+      bucketStart = new int[] {0, 0};
+      return;
+    }
+    min = sortedIds[0];
+    long span = sortedIds[n - 1] - min + 1;
+    int s = 0;
+    while ((span >>> s) > Math.max(n, 1024)) {
+      s++;
+    }
+    shift = s;
+    int buckets = (int) (((span - 1) >>> s) + 1);
+    bucketStart = new int[buckets + 1];
+    int b = 0;
+    for (int i = 0; i < n; i++) {
+      int bucket = (int) ((sortedIds[i] - min) >>> s);
+      while (b <= bucket) {
+        bucketStart[b++] = i;
+      }
+    }
+    while (b <= buckets) {
+      bucketStart[b++] = n;
+    }
+  }
+
+  /** Returns the index of {@code id}, or -1 if no object has it. */
+  public int indexOf(long id) {
+    long offset = id - min;
+    if (offset < 0 || ids.length == 0) {
+      return -1;
+    }
+    long bucket = offset >>> shift;
+    if (bucket >= bucketStart.length - 1) {
+      return -1;
+    }
+    int lo = bucketStart[(int) bucket];
+    int hi = bucketStart[(int) bucket + 1] - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long v = ids[mid];
+      if (v < id) {
+        lo = mid + 1;
+      } else if (v > id) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.heapdiff.hprof.internal;
+
+import dev.heapdiff.hprof.ValueType;
+
+/**
+ * The values of an instance as the dump writes them: the fields of the class itself, then those of
+ * its superclass, and so on up to {@code java.lang.Object}.
+ */
+public final class InstanceShape {
+  public final String[] names;
+  public final ValueType[] types;
+  /** Byte offset of each value within the instance's field data. */
+  public final int[] offsets;
+  /** Offsets of the reference values only. */
+  public final int[] referenceOffsets;
+  /** Index into names/types of each reference value. */
+  public final int[] referenceFields;
+  /** Number of bytes of field data an INSTANCE DUMP of this class must hold. */
+  public final int dataLength;
+
+  public InstanceShape(String[] names, ValueType[] types, int idSize) {
+    this.names = names;
+    this.types = types;
+    this.offsets = new int[names.length];
+    int refs = 0;
+    int at = 0;
+    for (int i = 0; i < types.length; i++) {
+      offsets[i] = at;
+      at += types[i].sizeInDump(idSize);
+      if (types[i] == ValueType.OBJECT) {
+        refs++;
+      }
+    }
+    this.dataLength = at;
+    this.referenceOffsets = new int[refs];
+    this.referenceFields = new int[refs];
+    int r = 0;
+    for (int i = 0; i < types.length; i++) {
+      if (types[i] == ValueType.OBJECT) {
+        referenceOffsets[r] = offsets[i];
+        referenceFields[r] = i;
+        r++;
+      }
+    }
+  }
+
+  public int indexOf(String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,292 @@
+package dev.heapdiff.hprof.internal;
+
+import dev.heapdiff.hprof.ObjectLayout;
+import dev.heapdiff.hprof.ValueType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shallow sizes as the JVM counts them. The dump does not say how the JVM laid objects out, so the
+ * layout is inferred: most objects sit exactly one instance size before the next one in address
+ * order, so the candidate layout whose sizes match the most gaps between neighbouring ids wins.
+ * When ids carry no addresses (rewritten or synthetic dumps), the JVM's system properties decide,
+ * else JDK 17's defaults.
+ */
+final class Sizes {
+  /**
+   * A field the JVM adds to a JDK class, which the dump does not list (javaClasses.hpp, "injected
+   * fields"). It is not added when the class declares a Java field of the same name or alias (newer
+   * JDKs turned some injected fields into Java fields). Size in bytes, 0 for a reference.
+   */
+  private record Injected(String name, String alias, int size, int fromVersion) {}
+
+  private static final Map<String, List<Injected>> INJECTED = Map.of(
+      "java.lang.Class", List.of(new Injected("klass", "", 8, 0), new Injected("array_klass", "", 8, 0),
+          new Injected("oop_size", "", 4, 0), new Injected("static_oop_field_count", "", 4, 0),
+          new Injected("protection_domain", "protectionDomain", 0, 0), new Injected("signers", "signers", 0, 0),
+          new Injected("source_file", "", 0, 0)),
+      "java.lang.String", List.of(new Injected("flags", "", 1, 0)),
+      "java.lang.ClassLoader", List.of(new Injected("loader_data", "", 8, 0)),
+      "java.lang.invoke.ResolvedMethodName", List.of(new Injected("vmtarget", "", 8, 0),
+          new Injected("vmholder", "", 0, 0)),
+      "java.lang.invoke.MemberName", List.of(new Injected("vmindex", "", 8, 0)),
+      "java.lang.invoke.MethodHandleNatives$CallSiteContext", List.of(new Injected("vmdependencies", "", 8, 0),
+          new Injected("last_cleanup", "", 8, 0)),
+      "java.lang.StackFrameInfo", List.of(new Injected("version", "", 2, 0)),
+      "java.lang.Module", List.of(new Injected("module_entry", "", 8, 0)),
+      "java.lang.InternalError", List.of(new Injected("during_unsafe_access", "", 1, 0)),
+      // JDK 19 added the JVMTI state and JFR epoch, JDK 21 the virtual-thread transition fields.
+      "java.lang.Thread", List.of(new Injected("jvmti_thread_state", "", 8, 19), new Injected("jfr_epoch", "", 2, 19),
+          new Injected("jvmti_VTMS_transition_disable_count", "", 4, 21),
+          new Injected("jvmti_is_in_VTMS_transition", "", 1, 21)));
+
+  /** JDK classes with {@code @Contended} fields: class name to (field name to group). */
+  private static final Map<String, Map<String, String>> CONTENDED_FIELDS = Map.of(
+      "java.lang.Thread", Map.of("threadLocalRandomSeed", "tlr", "threadLocalRandomProbe", "tlr",
+          "threadLocalRandomSecondarySeed", "tlr"));
+  /** JDK classes annotated {@code @Contended} as a whole. */
+  private static final java.util.Set<String> CONTENDED_CLASSES = java.util.Set.of(
+      "java.util.concurrent.ConcurrentHashMap$CounterCell", "java.util.concurrent.atomic.Striped64$Cell",
+      "java.util.concurrent.Exchanger$Node");
+
+  private static final int SAMPLE = 200_000;
+
+  private final GraphData g;
+  private final int[] lengths;
+
+  private Sizes(GraphData g) {
+    this.g = g;
+    this.lengths = g.size8;
+  }
+
+  static void compute(GraphData g, ObjectLayout given) {
+    new Sizes(g).run(given);
+  }
+
+  private void run(ObjectLayout given) {
+    ObjectLayout layout = given != null ? given : infer();
+    g.layout = layout;
+    g.instanceSize = instanceSizes(layout);
+    int mirrorBase = mirrorBase(layout);
+    int n = g.ids.length;
+    int[] sizes = new int[n];
+    for (int i = 0; i < n; i++) {
+      long size = sizeOf(i, layout, g.instanceSize, mirrorBase);
+      sizes[i] = (int) Math.min(size >>> 3, Integer.MAX_VALUE);
+    }
+    g.size8 = sizes;
+  }
+
+  private long sizeOf(int i, ObjectLayout layout, int[] instanceSize, int mirrorBase) {
+    int tag = Values.tag(g, i);
+    int cls = g.classOf[i];
+    return switch (tag) {
+      case RecordScanner.INSTANCE_DUMP -> instanceSize[cls];
+      case RecordScanner.OBJECT_ARRAY_DUMP -> layout.arraySize(layout.referenceSize(), lengths[i]);
+      case RecordScanner.PRIMITIVE_ARRAY_DUMP ->
+          layout.arraySize(g.classes[cls].primitiveArrayType.sizeInDump(0), lengths[i]);
+      case RecordScanner.CLASS_DUMP -> mirrorSize(g.classes[classOfMirror(i)], layout, mirrorBase);
+      default -> 0;
+    };
+  }
+
+  private int classOfMirror(int object) {
+    // Class records are few; a map from mirror object to class is built once.
+    if (mirrorClass == null) {
+      mirrorClass = new HashMap<>();
+      for (int c = 0; c < g.classes.length; c++) {
+        if (g.classes[c].objectIndex >= 0) {
+          mirrorClass.put(g.classes[c].objectIndex, c);
+        }
+      }
+    }
+    return mirrorClass.get(object);
+  }
+
+  private Map<Integer, Integer> mirrorClass;
+
+  private ObjectLayout infer() {
+    String oopsMode = g.systemProperties.get("java.vm.compressedOopsMode");
+    boolean havePropertes = !g.systemProperties.isEmpty();
+    int javaVersion = javaVersion();
+    boolean packedArrays = javaVersion >= 22;
+    List<ObjectLayout> candidates = new ArrayList<>();
+    int[] headers = g.idSize == 4 ? new int[] {8} : new int[] {12, 16, 8};
+    int[] oops = g.idSize == 4 ? new int[] {4}
+        : !havePropertes ? new int[] {4, 8} : oopsMode != null ? new int[] {4} : new int[] {8};
+    for (int header : headers) {
+      for (int oop : oops) {
+        for (int alignment : new int[] {8, 16}) {
+          for (boolean aligned : packedArrays ? new boolean[] {false, true} : new boolean[] {true, false}) {
+            candidates.add(new ObjectLayout(header, oop, alignment, aligned, "addresses"));
+          }
+        }
+      }
+    }
+    int n = g.ids.length;
+    int stride = Math.max(1, n / SAMPLE);
+    int best = -1;
+    long bestScore = -1;
+    int samples = 0;
+    for (int c = 0; c < candidates.size(); c++) {
+      ObjectLayout layout = candidates.get(c);
+      int[] instanceSize = instanceSizes(layout);
+      long score = 0;
+      samples = 0;
+      for (int i = 0; i + 1 < n; i += stride) {
+        int tag = Values.tag(g, i);
+        if (tag == RecordScanner.CLASS_DUMP) {
+          continue;
+        }
+        samples++;
+        long gap = g.ids[i + 1] - g.ids[i];
+        if (sizeOf(i, layout, instanceSize, 0) == gap) {
+          score++;
+        }
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = c;
+      }
+    }
+    if (best >= 0 && bestScore * 4 >= samples && samples > 0) {
+      return candidates.get(best);
+    }
+    int header = g.idSize == 4 ? 8 : 12;
+    int oop = g.idSize == 4 || oopsMode != null || !havePropertes ? 4 : 8;
+    return new ObjectLayout(header, oop, 8, !packedArrays, havePropertes ? "properties" : "default");
+  }
+
+  private int javaVersion() {
+    if (javaVersion > 0) {
+      return javaVersion;
+    }
+    javaVersion = parseJavaVersion();
+    return javaVersion;
+  }
+
+  private int javaVersion;
+
+  private int parseJavaVersion() {
+    String spec = g.systemProperties.getOrDefault("java.specification.version", "17");
+    try {
+      return spec.startsWith("1.") ? Integer.parseInt(spec.substring(2)) : Integer.parseInt(spec);
+    } catch (NumberFormatException e) {
+      return 17;
+    }
+  }
+
+  /** Instance sizes of all classes under {@code layout}. */
+  private int[] instanceSizes(ObjectLayout layout) {
+    int count = g.classes.length;
+    FieldLayout[] layouts = new FieldLayout[count];
+    int[] sizes = new int[count];
+    int[] stack = new int[count + 1];
+    for (int c = 0; c < count; c++) {
+      // Walk up to the first class whose layout is known, then compute downwards: no recursion.
+      int depth = 0;
+      for (int k = c; k >= 0 && layouts[k] == null; k = g.classes[k].superIndex) {
+        stack[depth++] = k;
+      }
+      while (depth > 0) {
+        int k = stack[--depth];
+        ClassRecord record = g.classes[k];
+        FieldLayout base = record.superIndex >= 0 ? layouts[record.superIndex]
+            : FieldLayout.header(layout.headerSize());
+        layouts[k] = extend(base, record, layout);
+      }
+      sizes[c] = layouts[c].instanceSize(layout.objectAlignment());
+    }
+    return sizes;
+  }
+
+  private FieldLayout extend(FieldLayout base, ClassRecord record, ObjectLayout layout) {
+    List<Integer> primitives = new ArrayList<>();
+    int references = 0;
+    // Thread's @Contended("tlr") fields are gone by JDK 25 (checked against its histogram); JDK 19
+    // rewrote Thread for virtual threads and is taken as the first without them.
+    Map<String, String> contended = javaVersion() >= 19 && record.name.equals("java.lang.Thread") ? Map.of()
+        : CONTENDED_FIELDS.getOrDefault(record.name, Map.of());
+    Map<String, List<ValueType>> groups = new java.util.LinkedHashMap<>();
+    for (int f = 0; f < record.fieldTypes.length; f++) {
+      ValueType type = record.fieldTypes[f];
+      String group = contended.isEmpty() ? null : contended.get(g.name(record.fieldNameIds[f]));
+      if (group != null) {
+        groups.computeIfAbsent(group, k -> new ArrayList<>()).add(type);
+      } else if (type == ValueType.OBJECT) {
+        references++;
+      } else {
+        primitives.add(type.sizeInDump(0));
+      }
+    }
+    for (Injected injected : INJECTED.getOrDefault(record.name, List.of())) {
+      if (javaVersion() < injected.fromVersion() || declares(record, injected.name())
+          || declares(record, injected.alias())) {
+        continue;
+      }
+      if (injected.size() == 0) {
+        references++;
+      } else {
+        primitives.add(injected.size());
+      }
+    }
+    int[][] groupPrimitives = new int[groups.size()][];
+    int[] groupReferences = new int[groups.size()];
+    int k = 0;
+    for (List<ValueType> types : groups.values()) {
+      groupPrimitives[k] = types.stream().filter(ValueType::isPrimitive).mapToInt(t -> t.sizeInDump(0)).toArray();
+      groupReferences[k] = (int) types.stream().filter(t -> t == ValueType.OBJECT).count();
+      k++;
+    }
+    return base.extend(primitives.stream().mapToInt(Integer::intValue).toArray(), references,
+        layout.referenceSize(), CONTENDED_CLASSES.contains(record.name), groupPrimitives, groupReferences);
+  }
+
+  private boolean declares(ClassRecord record, String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (long nameId : record.fieldNameIds) {
+      if (g.name(nameId).equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Bytes of a class's static fields in its mirror, rounded up to 8. */
+  private int staticBytes(ClassRecord c, ObjectLayout layout) {
+    List<Integer> primitives = new ArrayList<>();
+    int references = 0;
+    for (int s = 0; s < c.staticTypes.length; s++) {
+      String name = g.name(c.staticNameIds[s]);
+      if (name.startsWith("<")) {
+        continue; // HotSpot's pseudo-statics (<resolved_references>, <init_lock>) are not mirror fields
+      }
+      if (c.staticTypes[s] == ValueType.OBJECT) {
+        references++;
+      } else {
+        primitives.add(c.staticTypes[s].sizeInDump(0));
+      }
+    }
+    int end = FieldLayout.staticBlockEnd(primitives.stream().mapToInt(Integer::intValue).toArray(),
+        references, layout.referenceSize());
+    return FieldLayout.alignUp(end, 8);
+  }
+
+  private long mirrorSize(ClassRecord c, ObjectLayout layout, int base) {
+    long raw = base + staticBytes(c, layout);
+    return (raw + layout.objectAlignment() - 1) / layout.objectAlignment() * layout.objectAlignment();
+  }
+
+  /**
+   * The size of a {@code java.lang.Class} instance without static fields: Class's own fields plus
+   * the ones HotSpot injects. (Inferring it from the gaps after mirrors fails on ZGC, whose heap is
+   * not compacted.)
+   */
+  private int mirrorBase(ObjectLayout layout) {
+    return g.instanceSize[g.classClassIndex];
+  }
+}
