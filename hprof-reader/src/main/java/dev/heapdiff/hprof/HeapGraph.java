@@ -21,10 +21,10 @@ import java.util.Optional;
 /**
  * An immutable object graph read from a HotSpot heap dump (HPROF 1.0.1 or 1.0.2, plain or gzip).
  *
- * <p>Objects are numbered densely from 0 to {@link #objectCount()} - 1 in increasing id order;
- * every method that takes or returns an object uses that index. Field values, array contents and
+ * <p>Objects are numbered densely from 0 to {@link #objectCount()} - 1 in the order the dump
+ * lists them; every method that takes or returns an object uses that index. Field values, array contents and
  * strings are read on demand from the memory-mapped file, so the graph itself holds only ids,
- * classes, sizes and references (about 24 bytes per object plus 4 per reference).
+ * classes, sizes and references (about 24.5 bytes per object plus 4 per reference).
  *
  * <p>Objects that no GC root reaches are kept but flagged ({@link #isReachable(int)}).
  */
@@ -129,7 +129,7 @@ public final class HeapGraph implements AutoCloseable {
 
   /** Returns the number of objects in the dump, reachable or not. */
   public int objectCount() {
-    return g.ids.length;
+    return g.ids.size();
   }
 
   /** Returns the number of objects reachable from a GC root. */
@@ -144,17 +144,17 @@ public final class HeapGraph implements AutoCloseable {
 
   /** Returns the id (address) of an object. */
   public long id(int object) {
-    return g.ids[object];
+    return g.id(object);
   }
 
   /** Returns the index of the object with id {@code id}, or -1 if the dump has no such object. */
   public int indexOf(long id) {
-    return g.idIndex.indexOf(id);
+    return g.ids.indexOf(id);
   }
 
   /** Returns what kind of object {@code object} is. */
   public ObjectKind kind(int object) {
-    return switch (Values.tag(g, object)) {
+    return switch (g.kind(object)) {
       case 0x20 -> ObjectKind.CLASS;
       case 0x22 -> ObjectKind.OBJECT_ARRAY;
       case 0x23 -> ObjectKind.PRIMITIVE_ARRAY;
@@ -189,15 +189,8 @@ public final class HeapGraph implements AutoCloseable {
 
   /** Returns the class described by the CLASS DUMP of {@code object}, if it is a class object. */
   public Optional<HeapClass> asClass(int object) {
-    if (kind(object) != ObjectKind.CLASS) {
-      return Optional.empty();
-    }
-    for (HeapClass c : classes) {
-      if (c.objectIndex() == object) {
-        return Optional.of(c);
-      }
-    }
-    return Optional.empty();
+    int c = g.classOfMirror(object);
+    return c < 0 ? Optional.empty() : Optional.of(classes.get(c));
   }
 
   /** Returns the shallow size of an object in bytes, as the JVM counts it. */
@@ -270,7 +263,7 @@ public final class HeapGraph implements AutoCloseable {
 
   private void addNamed(List<HeapReference> out, String name, long id) {
     if (id != 0) {
-      int target = g.idIndex.indexOf(id);
+      int target = g.ids.indexOf(id);
       if (target >= 0) {
         out.add(new HeapReference(name, target));
       }
@@ -278,12 +271,11 @@ public final class HeapGraph implements AutoCloseable {
   }
 
   private ClassRecord record(int classObject) {
-    for (ClassRecord c : g.classes) {
-      if (c.objectIndex == classObject) {
-        return c;
-      }
+    int c = g.classOfMirror(classObject);
+    if (c < 0) {
+      throw new IllegalArgumentException("object " + classObject + " is not a class");
     }
-    throw new IllegalArgumentException("object " + classObject + " is not a class");
+    return g.classes[c];
   }
 
   /**
@@ -306,7 +298,7 @@ public final class HeapGraph implements AutoCloseable {
     if (inStart != null) {
       return;
     }
-    int n = g.ids.length;
+    int n = g.ids.size();
     int[] start = new int[n + 1];
     for (int target : g.refs) {
       start[target + 1]++;
@@ -408,7 +400,7 @@ public final class HeapGraph implements AutoCloseable {
   @Override
   public String toString() {
     long total = 0;
-    for (int i = 0; i < g.ids.length; i++) {
+    for (int i = 0; i < g.ids.size(); i++) {
       if (g.isReachable(i)) {
         total += shallowSize(i);
       }

@@ -34,9 +34,21 @@ public final class GraphBuilder {
     return new GraphBuilder(in, layout).build();
   }
 
+  private static final boolean TIMINGS = Boolean.getBoolean("heapdiff.timings");
+  private long phaseStart = System.nanoTime();
+
+  private void phase(String name) {
+    if (TIMINGS) {
+      long now = System.nanoTime();
+      System.err.printf("heapdiff: %-14s %6d ms%n", name, (now - phaseStart) / 1_000_000);
+      phaseStart = now;
+    }
+  }
+
   private GraphData build() throws IOException {
     scan = new RecordScanner(in);
     scan.scan();
+    phase("scan");
     g.file = in.file();
     g.in = in;
     g.extra = scan;
@@ -45,30 +57,29 @@ public final class GraphBuilder {
     g.timestampMillis = scan.timestampMillis;
     resolveClasses();
     collectObjects();
-    scan.releaseObjects();
+    phase("sort/resolve");
     resolveSupers();
     buildShapes();
     buildReferences();
+    phase("references");
     resolveRoots();
     g.systemProperties = Values.systemProperties(g);
     Sizes.compute(g, givenLayout);
+    phase("sizes");
     Reachability.compute(g);
+    phase("reachability");
     return g;
   }
 
   private void resolveClasses() throws HprofFormatException {
     List<ClassRecord> classes = new ArrayList<>(scan.classes);
-    classIndexById = new LongIntMap(classes.size() + 16);
+    classIndexById = scan.classIndexById;
     for (ClassRecord c : classes) {
       int load = scan.loadClassIndex.get(c.id);
       String vmName = load < 0 ? "<unnamed class 0x" + Long.toHexString(c.id) + ">"
           : scan.name(scan.loadClassNameIds.get(load));
       c.name = Names.javaName(vmName);
       c.isObjectArray = vmName.startsWith("[") && vmName.length() > 2;
-      if (classIndexById.get(c.id) >= 0) {
-        throw in.error(c.position, "a second CLASS DUMP for class id 0x" + Long.toHexString(c.id));
-      }
-      classIndexById.put(c.id, classIndexById.size());
     }
     java.util.Arrays.fill(g.primitiveArrayClass, -1);
     for (int i = 0; i < classes.size(); i++) {
@@ -97,6 +108,12 @@ public final class GraphBuilder {
       }
     }
     g.classes = classes.toArray(new ClassRecord[0]);
+    g.classKinds = new byte[g.classes.length];
+    for (int i = 0; i < g.classes.length; i++) {
+      ClassRecord c = g.classes[i];
+      g.classKinds[i] = (byte) (c.primitiveArrayType != null ? RecordScanner.PRIMITIVE_ARRAY_DUMP
+          : c.isObjectArray ? RecordScanner.OBJECT_ARRAY_DUMP : RecordScanner.INSTANCE_DUMP);
+    }
   }
 
   private static ClassRecord synthetic(String name) {
@@ -107,49 +124,52 @@ public final class GraphBuilder {
   }
 
   private void collectObjects() throws HprofFormatException {
-    long[] ids = scan.objectIds.toArray();
-    int n = ids.length;
-    int[] perm = IdSort.sort(ids);
-    for (int i = 1; i < n; i++) {
-      if (ids[i] == ids[i - 1]) {
-        int a = perm == null ? i - 1 : perm[i - 1];
-        int b = perm == null ? i : perm[i];
-        throw in.error(scan.objectPositions.get(Math.max(a, b)), "object id 0x" + Long.toHexString(ids[i])
-            + " appears twice (also at byte offset " + scan.objectPositions.get(Math.min(a, b)) + ")");
-      }
+    long[] fileOrderIds = scan.objectIds.toArray();
+    long[] offsets = scan.objectPositions.toArray();
+    int[] classOf = scan.objectClasses.toArray();
+    int[] lengths = scan.arrayLengths.toArray();
+    scan.releaseObjects();
+    int n = fileOrderIds.length;
+    g.ids = new ObjectIds(fileOrderIds);
+    phase("id index");
+    int duplicate = g.ids.duplicateRank();
+    if (duplicate >= 0) {
+      int a = g.ids.indexAtRank(duplicate - 1);
+      int b = g.ids.indexAtRank(duplicate);
+      throw in.error(offsets[Math.max(a, b)], "object id 0x" + Long.toHexString(fileOrderIds[a])
+          + " appears twice (also at byte offset " + offsets[Math.min(a, b)] + ")");
     }
-    long[] positions = new long[n];
-    int[] classOf = new int[n];
-    int[] lengths = new int[n];
+    fileOrderIds = null;
     for (int k = 0; k < n; k++) {
-      int i = perm == null ? k : perm[k];
-      long position = scan.objectPositions.get(i);
-      positions[k] = position;
-      lengths[k] = scan.arrayLengths.get(i);
-      long classKey = scan.objectClassIds.get(i);
-      int tag = in.u1(position) & 0xFF;
+      int code = classOf[k];
+      if (code >= 0) {
+        continue;
+      }
       int cls;
-      switch (tag) {
-        case RecordScanner.CLASS_DUMP -> cls = g.classClassIndex;
-        case RecordScanner.PRIMITIVE_ARRAY_DUMP -> cls = g.primitiveArrayClass[(int) classKey];
-        default -> {
-          cls = classIndexById.get(classKey);
-          if (cls < 0) {
-            throw in.error(position, String.format("%s refers to class id 0x%x, which has no CLASS DUMP",
-                tag == RecordScanner.INSTANCE_DUMP ? "INSTANCE DUMP" : "OBJECT ARRAY DUMP", classKey));
-          }
+      if (code == RecordScanner.CLASS_OBJECT) {
+        cls = g.classClassIndex;
+      } else if (code > RecordScanner.UNRESOLVED_BASE) {
+        cls = g.primitiveArrayClass[RecordScanner.PRIMITIVE_ARRAY_BASE - code];
+      } else {
+        long classId = scan.unresolvedClassIds.get(RecordScanner.UNRESOLVED_BASE - code);
+        cls = classIndexById.get(classId);
+        if (cls < 0) {
+          int tag = in.u1(offsets[k]) & 0xFF;
+          throw in.error(offsets[k], String.format("%s refers to class id 0x%x, which has no CLASS DUMP",
+              tag == RecordScanner.INSTANCE_DUMP ? "INSTANCE DUMP" : "OBJECT ARRAY DUMP", classId));
         }
       }
       classOf[k] = cls;
     }
-    g.ids = ids;
-    g.positions = positions;
+    g.positions = new Positions(offsets);
     g.classOf = classOf;
     g.size8 = lengths; // holds array lengths until Sizes replaces them with sizes
-    g.idIndex = new IdIndex(ids);
-    for (ClassRecord c : g.classes) {
-      if (c.position >= 0) {
-        c.objectIndex = g.idIndex.indexOf(c.id);
+    g.mirrorToClass = new LongIntMap(g.classes.length);
+    for (int c = 0; c < g.classes.length; c++) {
+      ClassRecord record = g.classes[c];
+      if (record.position >= 0) {
+        record.objectIndex = g.ids.indexOf(record.id);
+        g.mirrorToClass.put(record.objectIndex, c);
       }
     }
   }
@@ -192,7 +212,7 @@ public final class GraphBuilder {
   }
 
   private void buildReferences() throws IOException {
-    int n = g.ids.length;
+    int n = g.ids.size();
     int chunks = n < 100_000 ? 1 : Parallel.threads();
     int[] counts = new int[n + 1];
     IntVec[] parts = new IntVec[chunks];
@@ -235,9 +255,9 @@ public final class GraphBuilder {
 
   /** Appends the resolved targets of object i to {@code out}; returns the number of dangling ids. */
   private int references(int i, IntVec out) throws HprofFormatException {
-    long pos = g.positions[i];
+    long pos = g.positions.get(i);
     int id = g.idSize;
-    int tag = in.u1(pos) & 0xFF;
+    int tag = g.kind(i);
     int missing = 0;
     switch (tag) {
       case RecordScanner.INSTANCE_DUMP -> {
@@ -260,7 +280,7 @@ public final class GraphBuilder {
         }
       }
       case RecordScanner.CLASS_DUMP -> {
-        ClassRecord c = g.classes[classIndexById.get(g.ids[i])];
+        ClassRecord c = g.classes[g.classOfMirror(i)];
         missing += add(c.superId, out);
         missing += add(c.loaderId, out);
         missing += add(c.signersId, out);
@@ -285,7 +305,7 @@ public final class GraphBuilder {
     if (targetId == 0) {
       return 0;
     }
-    int target = g.idIndex.indexOf(targetId);
+    int target = g.ids.indexOf(targetId);
     if (target < 0) {
       return 1;
     }
@@ -300,7 +320,7 @@ public final class GraphBuilder {
     IntVec frames = new IntVec(n);
     IntVec kinds = new IntVec(n);
     for (int r = 0; r < n; r++) {
-      int object = g.idIndex.indexOf(scan.rootIds.get(r));
+      int object = g.ids.indexOf(scan.rootIds.get(r));
       if (object < 0) {
         g.unresolvedRoots++;
         continue;

@@ -4,8 +4,8 @@ import dev.heapdiff.hprof.ObjectLayout;
 import java.nio.file.Path;
 
 /**
- * The arrays behind a {@link dev.heapdiff.hprof.HeapGraph}. Objects are numbered 0..n-1 in
- * increasing id order; per object there are 24 bytes here plus 4 per outgoing reference.
+ * The arrays behind a {@link dev.heapdiff.hprof.HeapGraph}. Objects are numbered 0..n-1 in file
+ * order; per object there are about 24.5 bytes here plus 4 per outgoing reference.
  */
 public final class GraphData {
   public Path file;
@@ -14,10 +14,10 @@ public final class GraphData {
   public String version;
   public long timestampMillis;
 
-  /** Object ids, strictly increasing. */
-  public long[] ids;
-  /** File offset of each object's heap dump sub-record (its tag byte). */
-  public long[] positions;
+  /** Object ids, strictly increasing, and the lookup from id to index. */
+  public ObjectIds ids;
+  /** File offset of each object's heap dump sub-record (its tag byte); increasing. */
+  public Positions positions;
   /** Class index of each object. */
   public int[] classOf;
   /** Shallow size of each object in units of 8 bytes. */
@@ -29,7 +29,10 @@ public final class GraphData {
   public long[] reachable;
   public int reachableCount;
 
-  public IdIndex idIndex;
+  /** Per class, the sub-record tag of its instances: INSTANCE, OBJECT ARRAY or PRIMITIVE ARRAY DUMP. */
+  public byte[] classKinds;
+  /** Object index of a class object to the index of the class it describes. */
+  public LongIntMap mirrorToClass;
   public ClassRecord[] classes;
   /** Per class: the instance field values' layout, own fields first then the superclasses'. */
   public InstanceShape[] shapes;
@@ -50,7 +53,27 @@ public final class GraphData {
   public java.util.Map<String, String> systemProperties = java.util.Map.of();
 
   public int objectCount() {
-    return ids.length;
+    return ids.size();
+  }
+
+  /** Returns the id of an object, read from its record. */
+  public long id(int object) {
+    return in.id(positions.get(object) + 1, idSize);
+  }
+
+  /** Returns the HPROF sub-record tag of an object (0x20 class, 0x21 instance, 0x22, 0x23 arrays). */
+  public int kind(int object) {
+    int c = classOf[object];
+    int kind = classKinds[c];
+    if (c == classClassIndex && mirrorToClass.get(object) >= 0) {
+      return RecordScanner.CLASS_DUMP;
+    }
+    return kind;
+  }
+
+  /** Returns the class described by class object {@code object}, or -1. */
+  public int classOfMirror(int object) {
+    return mirrorToClass.get(object);
   }
 
   public boolean isReachable(int object) {

@@ -9,7 +9,7 @@ final class Reachability {
   private Reachability() {}
 
   static void compute(GraphData g) {
-    int n = g.ids.length;
+    int n = g.ids.size();
     long[] marked = new long[(n + 63) >>> 6];
     int[] queue = new int[Math.max(n, 1)];
     int head = 0;

@@ -55,13 +55,24 @@ public final class RecordScanner {
   final LongVec stackFramePositions = new LongVec(1024);
 
   final List<ClassRecord> classes = new ArrayList<>();
+  /** Class object id to index in {@link #classes}. */
+  final LongIntMap classIndexById = new LongIntMap(1 << 12);
   // Objects in file order.
-  LongVec objectIds = new LongVec(1 << 20);
-  LongVec objectPositions = new LongVec(1 << 20);
-  /** Class id for instances and object arrays, the type tag for primitive arrays, 0 for classes. */
-  LongVec objectClassIds = new LongVec(1 << 20);
+  LongVec objectIds;
+  LongVec objectPositions;
+  /**
+   * Class of each object: a class index when known, {@link #CLASS_OBJECT} for class dumps,
+   * {@code PRIMITIVE_ARRAY_BASE - tag} for primitive arrays, {@code UNRESOLVED_BASE - k} for an
+   * instance or array whose class dump was not seen yet (class id in {@link #unresolvedClassIds}).
+   */
+  IntVec objectClasses;
   /** Array length, or -1 for instances and classes. */
-  IntVec arrayLengths = new IntVec(1 << 20);
+  IntVec arrayLengths;
+  final LongVec unresolvedClassIds = new LongVec(16);
+
+  static final int CLASS_OBJECT = -1;
+  static final int PRIMITIVE_ARRAY_BASE = -16;
+  static final int UNRESOLVED_BASE = -1000;
   // Roots.
   final LongVec rootIds = new LongVec(4096);
   final IntVec rootKinds = new IntVec(4096);
@@ -78,6 +89,12 @@ public final class RecordScanner {
 
   RecordScanner(MappedInput in) {
     this.in = in;
+    // HotSpot dumps average 60 to 80 bytes per object; start near that and grow if needed.
+    int estimate = (int) Math.min(Integer.MAX_VALUE - 64, Math.max(1 << 12, in.size() / 56));
+    objectIds = new LongVec(estimate);
+    objectPositions = new LongVec(estimate);
+    objectClasses = new IntVec(estimate);
+    arrayLengths = new IntVec(estimate);
   }
 
   /** Returns the string of a UTF8 record, or a placeholder naming the id if there is none. */
@@ -97,7 +114,7 @@ public final class RecordScanner {
   void releaseObjects() {
     objectIds = null;
     objectPositions = null;
-    objectClassIds = null;
+    objectClasses = null;
     arrayLengths = null;
   }
 
@@ -243,7 +260,7 @@ public final class RecordScanner {
             throw in.error(pos, "INSTANCE DUMP says it holds " + length
                 + " bytes of fields, which points past the end of its heap dump segment at byte " + end);
           }
-          addObject(in.id(p, id), pos, in.id(p + id + 4, id), -1);
+          addObject(in.id(p, id), pos, classCode(in.id(p + id + 4, id)), -1);
           pos = next;
         }
         case OBJECT_ARRAY_DUMP -> {
@@ -254,7 +271,7 @@ public final class RecordScanner {
             throw in.error(pos, "OBJECT ARRAY DUMP of " + length
                 + " elements points past the end of its heap dump segment at byte " + end);
           }
-          addObject(in.id(p, id), pos, in.id(p + id + 8, id), (int) length);
+          addObject(in.id(p, id), pos, classCode(in.id(p + id + 8, id)), (int) length);
           referenceSlots += length;
           pos = next;
         }
@@ -272,7 +289,7 @@ public final class RecordScanner {
             throw in.error(pos, "PRIMITIVE ARRAY DUMP of " + length + " " + type.javaName()
                 + " elements points past the end of its heap dump segment at byte " + end);
           }
-          addObject(in.id(p, id), pos, typeTag, (int) length);
+          addObject(in.id(p, id), pos, PRIMITIVE_ARRAY_BASE - typeTag, (int) length);
           pos = next;
         }
         default -> throw in.error(pos, String.format("unknown heap dump sub-record tag 0x%02X:"
@@ -296,11 +313,20 @@ public final class RecordScanner {
     rootPositions.add(position);
   }
 
-  private void addObject(long objectId, long position, long classId, int length) {
+  private void addObject(long objectId, long position, int classCode, int length) {
     objectIds.add(objectId);
     objectPositions.add(position);
-    objectClassIds.add(classId);
+    objectClasses.add(classCode);
     arrayLengths.add(length);
+  }
+
+  private int classCode(long classId) {
+    int index = classIndexById.get(classId);
+    if (index >= 0) {
+      return index;
+    }
+    unresolvedClassIds.add(classId);
+    return UNRESOLVED_BASE - (unresolvedClassIds.size() - 1);
   }
 
   private long readClassDump(long start, long end) throws HprofFormatException {
@@ -361,8 +387,12 @@ public final class RecordScanner {
       c.fieldTypes[i] = valueType(p + id);
       p += id + 1;
     }
+    if (classIndexById.get(c.id) >= 0) {
+      throw in.error(start, "a second CLASS DUMP for class id 0x" + Long.toHexString(c.id));
+    }
+    classIndexById.put(c.id, classes.size());
     classes.add(c);
-    addObject(c.id, start, 0, -1);
+    addObject(c.id, start, CLASS_OBJECT, -1);
     return p;
   }
 

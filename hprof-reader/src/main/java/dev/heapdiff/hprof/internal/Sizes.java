@@ -51,7 +51,7 @@ final class Sizes {
       "java.util.concurrent.ConcurrentHashMap$CounterCell", "java.util.concurrent.atomic.Striped64$Cell",
       "java.util.concurrent.Exchanger$Node");
 
-  private static final int SAMPLE = 200_000;
+  private static final int SAMPLE = 50_000;
 
   private final GraphData g;
   private final int[] lengths;
@@ -70,7 +70,7 @@ final class Sizes {
     g.layout = layout;
     g.instanceSize = instanceSizes(layout);
     int mirrorBase = mirrorBase(layout);
-    int n = g.ids.length;
+    int n = g.ids.size();
     int[] sizes = new int[n];
     for (int i = 0; i < n; i++) {
       long size = sizeOf(i, layout, g.instanceSize, mirrorBase);
@@ -80,32 +80,18 @@ final class Sizes {
   }
 
   private long sizeOf(int i, ObjectLayout layout, int[] instanceSize, int mirrorBase) {
-    int tag = Values.tag(g, i);
+    int tag = g.kind(i);
     int cls = g.classOf[i];
     return switch (tag) {
       case RecordScanner.INSTANCE_DUMP -> instanceSize[cls];
       case RecordScanner.OBJECT_ARRAY_DUMP -> layout.arraySize(layout.referenceSize(), lengths[i]);
       case RecordScanner.PRIMITIVE_ARRAY_DUMP ->
           layout.arraySize(g.classes[cls].primitiveArrayType.sizeInDump(0), lengths[i]);
-      case RecordScanner.CLASS_DUMP -> mirrorSize(g.classes[classOfMirror(i)], layout, mirrorBase);
+      case RecordScanner.CLASS_DUMP -> mirrorSize(g.classes[g.classOfMirror(i)], layout, mirrorBase);
       default -> 0;
     };
   }
 
-  private int classOfMirror(int object) {
-    // Class records are few; a map from mirror object to class is built once.
-    if (mirrorClass == null) {
-      mirrorClass = new HashMap<>();
-      for (int c = 0; c < g.classes.length; c++) {
-        if (g.classes[c].objectIndex >= 0) {
-          mirrorClass.put(g.classes[c].objectIndex, c);
-        }
-      }
-    }
-    return mirrorClass.get(object);
-  }
-
-  private Map<Integer, Integer> mirrorClass;
 
   private ObjectLayout infer() {
     String oopsMode = g.systemProperties.get("java.vm.compressedOopsMode");
@@ -125,7 +111,7 @@ final class Sizes {
         }
       }
     }
-    int n = g.ids.length;
+    int n = g.ids.size();
     int stride = Math.max(1, n / SAMPLE);
     int best = -1;
     long bestScore = -1;
@@ -135,13 +121,14 @@ final class Sizes {
       int[] instanceSize = instanceSizes(layout);
       long score = 0;
       samples = 0;
-      for (int i = 0; i + 1 < n; i += stride) {
-        int tag = Values.tag(g, i);
-        if (tag == RecordScanner.CLASS_DUMP) {
+      // Neighbours in address order: the id with the next rank.
+      for (int r = 0; r + 1 < n; r += stride) {
+        int i = g.ids.indexAtRank(r);
+        if (g.kind(i) == RecordScanner.CLASS_DUMP) {
           continue;
         }
         samples++;
-        long gap = g.ids[i + 1] - g.ids[i];
+        long gap = g.ids.idAtRank(r + 1) - g.ids.idAtRank(r);
         if (sizeOf(i, layout, instanceSize, 0) == gap) {
           score++;
         }

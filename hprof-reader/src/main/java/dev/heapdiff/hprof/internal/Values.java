@@ -11,12 +11,12 @@ public final class Values {
   private Values() {}
 
   public static int tag(GraphData g, int object) {
-    return g.in.u1(g.positions[object]) & 0xFF;
+    return g.kind(object);
   }
 
   /** Returns the offset of an instance's field data. */
   public static long instanceData(GraphData g, int object) {
-    return g.positions[object] + 1 + 2L * g.idSize + 8;
+    return g.positions.get(object) + 1 + 2L * g.idSize + 8;
   }
 
   /** Returns the raw bits of field {@code field} of the shape of instance {@code object}. */
@@ -48,7 +48,7 @@ public final class Values {
       return -1;
     }
     long id = fieldRaw(g, object, field);
-    return id == 0 ? -1 : g.idIndex.indexOf(id);
+    return id == 0 ? -1 : g.ids.indexOf(id);
   }
 
   /** Array length of an array object, or -1 for other objects. */
@@ -57,22 +57,22 @@ public final class Values {
     if (tag != RecordScanner.OBJECT_ARRAY_DUMP && tag != RecordScanner.PRIMITIVE_ARRAY_DUMP) {
       return -1;
     }
-    return g.in.i4(g.positions[object] + 1 + g.idSize + 4);
+    return g.in.i4(g.positions.get(object) + 1 + g.idSize + 4);
   }
 
   /** The element type of a primitive array object. */
   public static ValueType primitiveType(GraphData g, int object) {
-    return ValueType.ofTag(g.in.u1(g.positions[object] + 1 + g.idSize + 8) & 0xFF);
+    return ValueType.ofTag(g.in.u1(g.positions.get(object) + 1 + g.idSize + 8) & 0xFF);
   }
 
   /** Offset of element 0 of a primitive array. */
   public static long primitiveData(GraphData g, int object) {
-    return g.positions[object] + 1 + g.idSize + 9;
+    return g.positions.get(object) + 1 + g.idSize + 9;
   }
 
   /** Offset of element 0 of an object array. */
   public static long objectArrayData(GraphData g, int object) {
-    return g.positions[object] + 1 + 2L * g.idSize + 8;
+    return g.positions.get(object) + 1 + 2L * g.idSize + 8;
   }
 
   /**
@@ -130,7 +130,7 @@ public final class Values {
       }
       for (int s = 0; s < c.staticTypes.length; s++) {
         if (c.staticTypes[s] == ValueType.OBJECT && g.name(c.staticNameIds[s]).equals("props")) {
-          int props = g.idIndex.indexOf(c.staticValues[s]);
+          int props = g.ids.indexOf(c.staticValues[s]);
           if (props >= 0) {
             readMap(g, props, result);
           }
@@ -154,7 +154,7 @@ public final class Values {
     long data = objectArrayData(g, table);
     for (int i = 0; i < length; i++) {
       long id = g.in.id(data + (long) i * g.idSize, g.idSize);
-      int node = id == 0 ? -1 : g.idIndex.indexOf(id);
+      int node = id == 0 ? -1 : g.ids.indexOf(id);
       int guard = 0;
       while (node >= 0 && guard++ < 10_000) {
         int keyObject = referenceField(g, node, "key");

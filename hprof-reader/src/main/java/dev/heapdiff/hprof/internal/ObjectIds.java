@@ -1,0 +1,138 @@
+package dev.heapdiff.hprof.internal;
+
+/**
+ * The lookup from object id to object index. Objects are numbered in file order; this index holds
+ * their ids sorted, with the object index of each. Ids are addresses, aligned and within a heap of
+ * at most a few dozen GB, so they are stored as unsigned 32-bit offsets from the smallest id in
+ * units of their common alignment (4 bytes per object instead of 8); other dumps keep full longs.
+ * A bucket table over the id range (about one bucket per eight objects) narrows each lookup to a
+ * few neighbours.
+ */
+public final class ObjectIds {
+  private final int size;
+  private final long base;
+  private final int shift;
+  /** Sorted unsigned offsets (id - base) >>> shift, or null when {@link #wide} is used. */
+  private final int[] compact;
+  /** Sorted ids, when they do not fit 32-bit offsets. */
+  private final long[] wide;
+  /** Object index of the id at each rank. */
+  private final int[] indexAtRank;
+  private final int bucketShift;
+  private final int[] bucketStart;
+  private final int duplicateRank;
+
+  /** Builds the index from the ids of objects 0..n-1 (in file order, any order of ids). */
+  public ObjectIds(long[] ids) {
+    size = ids.length;
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (long id : ids) {
+      min = Math.min(min, id);
+      max = Math.max(max, id);
+    }
+    base = size == 0 ? 0 : min;
+    long or = 0;
+    for (long id : ids) {
+      or |= id - base;
+    }
+    shift = or == 0 ? 0 : Math.min(Long.numberOfTrailingZeros(or), 32);
+    long maxOffset = size == 0 ? 0 : (max - base) >>> shift;
+    if (maxOffset <= 0xFFFF_FFFFL) {
+      int[] keys = new int[size];
+      for (int i = 0; i < size; i++) {
+        keys[i] = (int) ((ids[i] - base) >>> shift);
+      }
+      int[] order = IdSort.sortUnsigned(keys);
+      compact = keys;
+      wide = null;
+      indexAtRank = order;
+    } else {
+      long[] keys = ids.clone();
+      int[] order = IdSort.sort(keys);
+      if (order == null) {
+        order = new int[size];
+        for (int i = 0; i < size; i++) {
+          order[i] = i;
+        }
+      }
+      compact = null;
+      wide = keys;
+      indexAtRank = order;
+    }
+    int duplicate = -1;
+    for (int r = 1; r < size && duplicate < 0; r++) {
+      if (offsetAtRank(r) == offsetAtRank(r - 1)) {
+        duplicate = r;
+      }
+    }
+    duplicateRank = duplicate;
+    int b = 0;
+    while ((maxOffset >>> b) > Math.max(size / 8, 1024)) {
+      b++;
+    }
+    bucketShift = b;
+    int buckets = (int) ((maxOffset >>> b) + 1);
+    bucketStart = new int[buckets + 1];
+    int next = 0;
+    for (int r = 0; r < size; r++) {
+      int bucket = (int) (offsetAtRank(r) >>> b);
+      while (next <= bucket) {
+        bucketStart[next++] = r;
+      }
+    }
+    while (next <= buckets) {
+      bucketStart[next++] = size;
+    }
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** Returns a rank at which an id equals the previous rank's, or -1 if all ids are distinct. */
+  public int duplicateRank() {
+    return duplicateRank;
+  }
+
+  /** Returns the id with rank {@code r} in increasing id order. */
+  public long idAtRank(int r) {
+    return compact != null ? base + ((compact[r] & 0xFFFF_FFFFL) << shift) : wide[r];
+  }
+
+  /** Returns the object index of the id with rank {@code r}. */
+  public int indexAtRank(int r) {
+    return indexAtRank[r];
+  }
+
+  private long offsetAtRank(int r) {
+    return compact != null ? compact[r] & 0xFFFF_FFFFL : (wide[r] - base) >>> shift;
+  }
+
+  /** Returns the index of the object with {@code id}, or -1 if no object has it. */
+  public int indexOf(long id) {
+    long delta = id - base;
+    if (size == 0 || delta < 0 || (delta & ((1L << shift) - 1)) != 0) {
+      return -1;
+    }
+    long offset = delta >>> shift;
+    long bucket = offset >>> bucketShift;
+    if (bucket >= bucketStart.length - 1) {
+      return -1;
+    }
+    int lo = bucketStart[(int) bucket];
+    int hi = bucketStart[(int) bucket + 1] - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long v = offsetAtRank(mid);
+      if (v < offset) {
+        lo = mid + 1;
+      } else if (v > offset) {
+        hi = mid - 1;
+      } else {
+        return indexAtRank[mid];
+      }
+    }
+    return -1;
+  }
+}
