@@ -124,10 +124,10 @@ public final class GraphBuilder {
   }
 
   private void collectObjects() throws HprofFormatException {
-    long[] fileOrderIds = scan.objectIds.toArray();
-    long[] offsets = scan.objectPositions.toArray();
-    int[] classOf = scan.objectClasses.toArray();
-    int[] lengths = scan.arrayLengths.toArray();
+    long[] fileOrderIds = scan.objectIds;
+    long[] offsets = scan.objectPositions;
+    int[] classOf = scan.objectClasses;
+    int[] lengths = scan.arrayLengths;
     scan.releaseObjects();
     int n = fileOrderIds.length;
     g.ids = new ObjectIds(fileOrderIds);
@@ -146,12 +146,12 @@ public final class GraphBuilder {
         continue;
       }
       int cls;
-      if (code == RecordScanner.CLASS_OBJECT) {
+      if (code == HeapDumpScanner.CLASS_OBJECT) {
         cls = g.classClassIndex;
-      } else if (code > RecordScanner.UNRESOLVED_BASE) {
-        cls = g.primitiveArrayClass[RecordScanner.PRIMITIVE_ARRAY_BASE - code];
+      } else if (code > HeapDumpScanner.UNRESOLVED_BASE) {
+        cls = g.primitiveArrayClass[HeapDumpScanner.PRIMITIVE_ARRAY_BASE - code];
       } else {
-        long classId = scan.unresolvedClassIds.get(RecordScanner.UNRESOLVED_BASE - code);
+        long classId = scan.unresolvedClassIds.get(HeapDumpScanner.UNRESOLVED_BASE - code);
         cls = classIndexById.get(classId);
         if (cls < 0) {
           int tag = in.u1(offsets[k]) & 0xFF;

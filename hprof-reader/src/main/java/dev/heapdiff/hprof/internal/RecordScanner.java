@@ -54,47 +54,34 @@ public final class RecordScanner {
   final LongIntMap stackFrameIndex = new LongIntMap(1024);
   final LongVec stackFramePositions = new LongVec(1024);
 
-  final List<ClassRecord> classes = new ArrayList<>();
-  /** Class object id to index in {@link #classes}. */
-  final LongIntMap classIndexById = new LongIntMap(1 << 12);
-  // Objects in file order.
-  LongVec objectIds;
-  LongVec objectPositions;
-  /**
-   * Class of each object: a class index when known, {@link #CLASS_OBJECT} for class dumps,
-   * {@code PRIMITIVE_ARRAY_BASE - tag} for primitive arrays, {@code UNRESOLVED_BASE - k} for an
-   * instance or array whose class dump was not seen yet (class id in {@link #unresolvedClassIds}).
-   */
-  IntVec objectClasses;
-  /** Array length, or -1 for instances and classes. */
-  IntVec arrayLengths;
-  final LongVec unresolvedClassIds = new LongVec(16);
+  /** HEAP DUMP and HEAP DUMP SEGMENT bodies: start and end offsets, in file order. */
+  final LongVec segments = new LongVec(64);
+  int heapDumpRecords;
 
-  static final int CLASS_OBJECT = -1;
-  static final int PRIMITIVE_ARRAY_BASE = -16;
-  static final int UNRESOLVED_BASE = -1000;
+  // Merged results of the heap dump scanners.
+  List<ClassRecord> classes = new ArrayList<>();
+  /** Class object id to index in {@link #classes}. */
+  LongIntMap classIndexById = new LongIntMap(1 << 12);
+  // Objects in file order.
+  long[] objectIds;
+  long[] objectPositions;
+  /** Class of each object, coded as in {@link HeapDumpScanner#objectClasses}. */
+  int[] objectClasses;
+  /** Array length, or -1 for instances and classes. */
+  int[] arrayLengths;
+  LongVec unresolvedClassIds = new LongVec(16);
   // Roots.
-  final LongVec rootIds = new LongVec(4096);
-  final IntVec rootKinds = new IntVec(4096);
-  final IntVec rootThreads = new IntVec(4096);
-  final IntVec rootFrames = new IntVec(4096);
-  final LongVec rootPositions = new LongVec(4096);
+  LongVec rootIds;
+  IntVec rootKinds;
+  IntVec rootThreads;
+  IntVec rootFrames;
   // Thread serial -> (thread object id, stack trace serial).
   final LongIntMap threadIndex = new LongIntMap(256);
   final LongVec threadObjectIds = new LongVec(256);
   final IntVec threadTraceSerials = new IntVec(256);
 
-  long referenceSlots;
-  int heapDumpRecords;
-
   RecordScanner(MappedInput in) {
     this.in = in;
-    // HotSpot dumps average 60 to 80 bytes per object; start near that and grow if needed.
-    int estimate = (int) Math.min(Integer.MAX_VALUE - 64, Math.max(1 << 12, in.size() / 56));
-    objectIds = new LongVec(estimate);
-    objectPositions = new LongVec(estimate);
-    objectClasses = new IntVec(estimate);
-    arrayLengths = new IntVec(estimate);
   }
 
   /** Returns the string of a UTF8 record, or a placeholder naming the id if there is none. */
@@ -139,7 +126,8 @@ public final class RecordScanner {
             stackTracePositions, in.u4(body), "STACK TRACE");
         case TAG_HEAP_DUMP, TAG_HEAP_DUMP_SEGMENT -> {
           heapDumpRecords++;
-          readHeapDump(body, body + length);
+          segments.add(body);
+          segments.add(body + length);
         }
         default -> {
           // Unknown or uninteresting records (HEAP DUMP END, CPU SAMPLES, ...) are skipped by length.
@@ -149,6 +137,124 @@ public final class RecordScanner {
     }
     if (heapDumpRecords == 0) {
       throw in.error(end, "the file has no HEAP DUMP or HEAP DUMP SEGMENT record");
+    }
+    scanHeapDumps();
+  }
+
+  /**
+   * Parses the heap dump segments, on all cores when the dump is large: contiguous groups of
+   * segments go to separate scanners whose results are joined in file order.
+   */
+  private void scanHeapDumps() throws HprofFormatException {
+    int segmentCount = segments.size() / 2;
+    long total = 0;
+    for (int k = 0; k < segmentCount; k++) {
+      total += segments.get(2 * k + 1) - segments.get(2 * k);
+    }
+    int chunks = total < (64L << 20) || segmentCount < 2 ? 1 : Math.min(Parallel.threads(), segmentCount);
+    int[] firstSegment = new int[chunks + 1];
+    long cumulative = 0;
+    int chunk = 1;
+    for (int k = 0; k < segmentCount && chunk < chunks; k++) {
+      cumulative += segments.get(2 * k + 1) - segments.get(2 * k);
+      if (cumulative * chunks >= total * chunk) {
+        firstSegment[chunk++] = k + 1;
+      }
+    }
+    while (chunk <= chunks) {
+      firstSegment[chunk++] = segmentCount;
+    }
+    HeapDumpScanner[] scanners = new HeapDumpScanner[chunks];
+    try {
+      Parallel.forChunks(chunks, chunks, (c, from, to) -> {
+        for (int part = from; part < to; part++) {
+          long bytes = 0;
+          for (int k = firstSegment[part]; k < firstSegment[part + 1]; k++) {
+            bytes += segments.get(2 * k + 1) - segments.get(2 * k);
+          }
+          HeapDumpScanner scanner = new HeapDumpScanner(in, idSize, bytes);
+          for (int k = firstSegment[part]; k < firstSegment[part + 1]; k++) {
+            scanner.scan(segments.get(2 * k), segments.get(2 * k + 1));
+          }
+          scanners[part] = scanner;
+        }
+      });
+    } catch (Parallel.HprofFailure e) {
+      if (e.getCause() instanceof HprofFormatException f) {
+        throw f;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    join(scanners);
+  }
+
+  private void join(HeapDumpScanner[] scanners) throws HprofFormatException {
+    long objects = 0;
+    long roots = 0;
+    for (HeapDumpScanner s : scanners) {
+      objects += s.objectIds.size();
+      roots += s.rootIds.size();
+    }
+    if (objects > Integer.MAX_VALUE - 64) {
+      throw in.error(0, "more than 2^31 objects: too many for this reader");
+    }
+    int n = (int) objects;
+    objectIds = new long[n];
+    objectPositions = new long[n];
+    objectClasses = new int[n];
+    arrayLengths = new int[n];
+    int at = 0;
+    rootIds = new LongVec((int) roots);
+    rootKinds = new IntVec((int) roots);
+    rootThreads = new IntVec((int) roots);
+    rootFrames = new IntVec((int) roots);
+    int[] classOffset = new int[scanners.length];
+    for (int c = 0; c < scanners.length; c++) {
+      classOffset[c] = classes.size();
+      for (ClassRecord record : scanners[c].classes) {
+        if (classIndexById.get(record.id) >= 0) {
+          throw in.error(record.position, "a second CLASS DUMP for class id 0x" + Long.toHexString(record.id));
+        }
+        classIndexById.put(record.id, classes.size());
+        classes.add(record);
+      }
+    }
+    for (int c = 0; c < scanners.length; c++) {
+      HeapDumpScanner s = scanners[c];
+      int count = s.objectIds.size();
+      s.objectIds.copyTo(objectIds, at);
+      s.objectPositions.copyTo(objectPositions, at);
+      s.objectClasses.copyTo(objectClasses, at);
+      s.arrayLengths.copyTo(arrayLengths, at);
+      for (int i = at; i < at + count; i++) {
+        int code = objectClasses[i];
+        if (code >= 0) {
+          objectClasses[i] = code + classOffset[c];
+        } else if (code <= HeapDumpScanner.UNRESOLVED_BASE) {
+          long classId = s.unresolvedClassIds.get(HeapDumpScanner.UNRESOLVED_BASE - code);
+
+          int index = classIndexById.get(classId);
+          if (index >= 0) {
+            objectClasses[i] = index;
+          } else {
+            objectClasses[i] = HeapDumpScanner.UNRESOLVED_BASE - unresolvedClassIds.size();
+            unresolvedClassIds.add(classId);
+          }
+        }
+      }
+      at += count;
+      for (int r = 0; r < s.rootIds.size(); r++) {
+        rootIds.add(s.rootIds.get(r));
+        rootKinds.add(s.rootKinds.get(r));
+        rootThreads.add(s.rootThreads.get(r));
+        rootFrames.add(s.rootFrames.get(r));
+      }
+      for (int t = 0; t < s.threadObjectIds.size(); t++) {
+        threadIndex.put(s.threadSerials.get(t) & 0xFFFF_FFFFL, threadObjectIds.size());
+        threadObjectIds.add(s.threadObjectIds.get(t));
+        threadTraceSerials.add(s.threadTraceSerials.get(t));
+      }
+      scanners[c] = null;
     }
   }
 
@@ -215,205 +321,4 @@ public final class RecordScanner {
     positions.add(body);
   }
 
-  private void readHeapDump(long pos, long end) throws HprofFormatException {
-    final int id = idSize;
-    while (pos < end) {
-      int tag = in.u1(pos) & 0xFF;
-      long p = pos + 1;
-      switch (tag) {
-        case ROOT_UNKNOWN, ROOT_STICKY_CLASS, ROOT_MONITOR_USED -> {
-          need(p, id, end, tag);
-          addRoot(pos, in.id(p, id), tag, -1, -1);
-          pos = p + id;
-        }
-        case ROOT_JNI_GLOBAL -> {
-          need(p, 2L * id, end, tag);
-          addRoot(pos, in.id(p, id), tag, -1, -1);
-          pos = p + 2L * id;
-        }
-        case ROOT_JNI_LOCAL, ROOT_JAVA_FRAME -> {
-          need(p, id + 8L, end, tag);
-          addRoot(pos, in.id(p, id), tag, in.i4(p + id), in.i4(p + id + 4));
-          pos = p + id + 8;
-        }
-        case ROOT_NATIVE_STACK, ROOT_THREAD_BLOCK -> {
-          need(p, id + 4L, end, tag);
-          addRoot(pos, in.id(p, id), tag, in.i4(p + id), -1);
-          pos = p + id + 4;
-        }
-        case ROOT_THREAD_OBJECT -> {
-          need(p, id + 8L, end, tag);
-          long threadId = in.id(p, id);
-          int threadSerial = in.i4(p + id);
-          addRoot(pos, threadId, tag, threadSerial, -1);
-          threadIndex.put(threadSerial & 0xFFFF_FFFFL, threadObjectIds.size());
-          threadObjectIds.add(threadId);
-          threadTraceSerials.add(in.i4(p + id + 4));
-          pos = p + id + 8;
-        }
-        case CLASS_DUMP -> pos = readClassDump(pos, end);
-        case INSTANCE_DUMP -> {
-          need(p, 2L * id + 8, end, tag);
-          long length = in.u4(p + 2L * id + 4);
-          long next = p + 2L * id + 8 + length;
-          if (next > end) {
-            throw in.error(pos, "INSTANCE DUMP says it holds " + length
-                + " bytes of fields, which points past the end of its heap dump segment at byte " + end);
-          }
-          addObject(in.id(p, id), pos, classCode(in.id(p + id + 4, id)), -1);
-          pos = next;
-        }
-        case OBJECT_ARRAY_DUMP -> {
-          need(p, 2L * id + 8, end, tag);
-          long length = in.u4(p + id + 4);
-          long next = p + 2L * id + 8 + length * id;
-          if (length > Integer.MAX_VALUE || next > end) {
-            throw in.error(pos, "OBJECT ARRAY DUMP of " + length
-                + " elements points past the end of its heap dump segment at byte " + end);
-          }
-          addObject(in.id(p, id), pos, classCode(in.id(p + id + 8, id)), (int) length);
-          referenceSlots += length;
-          pos = next;
-        }
-        case PRIMITIVE_ARRAY_DUMP -> {
-          need(p, id + 9L, end, tag);
-          long length = in.u4(p + id + 4);
-          int typeTag = in.u1(p + id + 8) & 0xFF;
-          ValueType type = ValueType.ofTag(typeTag);
-          if (type == null || type == ValueType.OBJECT) {
-            throw in.error(p + id + 8, "PRIMITIVE ARRAY DUMP with element type " + typeTag
-                + ": expected a primitive type tag (4 to 11)");
-          }
-          long next = p + id + 9 + length * type.sizeInDump(id);
-          if (length > Integer.MAX_VALUE || next > end) {
-            throw in.error(pos, "PRIMITIVE ARRAY DUMP of " + length + " " + type.javaName()
-                + " elements points past the end of its heap dump segment at byte " + end);
-          }
-          addObject(in.id(p, id), pos, PRIMITIVE_ARRAY_BASE - typeTag, (int) length);
-          pos = next;
-        }
-        default -> throw in.error(pos, String.format("unknown heap dump sub-record tag 0x%02X:"
-            + " expected a GC root, CLASS DUMP, INSTANCE DUMP or ARRAY DUMP", tag));
-      }
-    }
-  }
-
-  private void need(long p, long length, long end, int tag) throws HprofFormatException {
-    if (length > end - p) {
-      throw in.error(p - 1, String.format("heap dump sub-record 0x%02X is cut off: it needs %d bytes"
-          + " but its segment ends at byte %d", tag, length, end));
-    }
-  }
-
-  private void addRoot(long position, long objectId, int kind, int thread, int frame) {
-    rootIds.add(objectId);
-    rootKinds.add(kind);
-    rootThreads.add(thread);
-    rootFrames.add(frame);
-    rootPositions.add(position);
-  }
-
-  private void addObject(long objectId, long position, int classCode, int length) {
-    objectIds.add(objectId);
-    objectPositions.add(position);
-    objectClasses.add(classCode);
-    arrayLengths.add(length);
-  }
-
-  private int classCode(long classId) {
-    int index = classIndexById.get(classId);
-    if (index >= 0) {
-      return index;
-    }
-    unresolvedClassIds.add(classId);
-    return UNRESOLVED_BASE - (unresolvedClassIds.size() - 1);
-  }
-
-  private long readClassDump(long start, long end) throws HprofFormatException {
-    final int id = idSize;
-    long p = start + 1;
-    need(p, 7L * id + 8 + 2, end, CLASS_DUMP);
-    ClassRecord c = new ClassRecord();
-    c.position = start;
-    c.id = in.id(p, id);
-    p += id + 4;
-    c.superId = in.id(p, id);
-    c.loaderId = in.id(p + id, id);
-    c.signersId = in.id(p + 2L * id, id);
-    c.protectionDomainId = in.id(p + 3L * id, id);
-    p += 6L * id;
-    c.instanceSizeInDump = in.i4(p);
-    p += 4;
-    int constants = in.u2(p);
-    p += 2;
-    LongVec cpRefs = new LongVec(4);
-    for (int i = 0; i < constants; i++) {
-      need(p, 3, end, CLASS_DUMP);
-      ValueType type = valueType(p + 2);
-      p += 3;
-      int size = type.sizeInDump(id);
-      need(p, size, end, CLASS_DUMP);
-      if (type == ValueType.OBJECT) {
-        cpRefs.add(in.id(p, id));
-      }
-      p += size;
-    }
-    c.constantPoolRefs = cpRefs.toArray();
-    need(p, 2, end, CLASS_DUMP);
-    int statics = in.u2(p);
-    p += 2;
-    c.staticNameIds = new long[statics];
-    c.staticTypes = new ValueType[statics];
-    c.staticValues = new long[statics];
-    for (int i = 0; i < statics; i++) {
-      need(p, id + 1L, end, CLASS_DUMP);
-      c.staticNameIds[i] = in.id(p, id);
-      ValueType type = valueType(p + id);
-      p += id + 1;
-      int size = type.sizeInDump(id);
-      need(p, size, end, CLASS_DUMP);
-      c.staticTypes[i] = type;
-      c.staticValues[i] = readRaw(p, type);
-      p += size;
-    }
-    need(p, 2, end, CLASS_DUMP);
-    int fields = in.u2(p);
-    p += 2;
-    need(p, (long) fields * (id + 1), end, CLASS_DUMP);
-    c.fieldNameIds = new long[fields];
-    c.fieldTypes = new ValueType[fields];
-    for (int i = 0; i < fields; i++) {
-      c.fieldNameIds[i] = in.id(p, id);
-      c.fieldTypes[i] = valueType(p + id);
-      p += id + 1;
-    }
-    if (classIndexById.get(c.id) >= 0) {
-      throw in.error(start, "a second CLASS DUMP for class id 0x" + Long.toHexString(c.id));
-    }
-    classIndexById.put(c.id, classes.size());
-    classes.add(c);
-    addObject(c.id, start, CLASS_OBJECT, -1);
-    return p;
-  }
-
-  private ValueType valueType(long at) throws HprofFormatException {
-    int tag = in.u1(at) & 0xFF;
-    ValueType type = ValueType.ofTag(tag);
-    if (type == null) {
-      throw in.error(at, "basic type tag " + tag + " in a CLASS DUMP: expected 2 or 4 to 11");
-    }
-    return type;
-  }
-
-  /** Reads a value of {@code type} as raw bits (ids for references). */
-  long readRaw(long at, ValueType type) {
-    return switch (type) {
-      case OBJECT -> in.id(at, idSize);
-      case BOOLEAN, BYTE -> in.u1(at);
-      case CHAR -> in.u2(at);
-      case SHORT -> in.i2(at);
-      case INT, FLOAT -> in.i4(at);
-      case LONG, DOUBLE -> in.i8(at);
-    };
-  }
 }

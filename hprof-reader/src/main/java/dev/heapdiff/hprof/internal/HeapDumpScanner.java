@@ -1,0 +1,266 @@
+package dev.heapdiff.hprof.internal;
+
+import dev.heapdiff.hprof.HprofFormatException;
+import dev.heapdiff.hprof.ValueType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses heap dump sub-records (GC roots, CLASS DUMP, INSTANCE DUMP, ARRAY DUMPs) of a contiguous
+ * range of HEAP DUMP SEGMENT records, recording each object's id, position, class and array length.
+ * Several scanners run at once on large dumps; {@link RecordScanner} joins their results.
+ */
+final class HeapDumpScanner {
+  static final int ROOT_UNKNOWN = RecordScanner.ROOT_UNKNOWN;
+  static final int ROOT_JNI_GLOBAL = RecordScanner.ROOT_JNI_GLOBAL;
+  static final int ROOT_JNI_LOCAL = RecordScanner.ROOT_JNI_LOCAL;
+  static final int ROOT_JAVA_FRAME = RecordScanner.ROOT_JAVA_FRAME;
+  static final int ROOT_NATIVE_STACK = RecordScanner.ROOT_NATIVE_STACK;
+  static final int ROOT_STICKY_CLASS = RecordScanner.ROOT_STICKY_CLASS;
+  static final int ROOT_THREAD_BLOCK = RecordScanner.ROOT_THREAD_BLOCK;
+  static final int ROOT_MONITOR_USED = RecordScanner.ROOT_MONITOR_USED;
+  static final int ROOT_THREAD_OBJECT = RecordScanner.ROOT_THREAD_OBJECT;
+  static final int CLASS_DUMP = RecordScanner.CLASS_DUMP;
+  static final int INSTANCE_DUMP = RecordScanner.INSTANCE_DUMP;
+  static final int OBJECT_ARRAY_DUMP = RecordScanner.OBJECT_ARRAY_DUMP;
+  static final int PRIMITIVE_ARRAY_DUMP = RecordScanner.PRIMITIVE_ARRAY_DUMP;
+
+  static final int CLASS_OBJECT = -1;
+  static final int PRIMITIVE_ARRAY_BASE = -16;
+  static final int UNRESOLVED_BASE = -1000;
+
+  private final MappedInput in;
+  private final int idSize;
+
+  final List<ClassRecord> classes = new ArrayList<>();
+  /** Class object id to index in this scanner's {@link #classes}. */
+  final LongIntMap classIndexById = new LongIntMap(1 << 10);
+  final LongVec objectIds;
+  final LongVec objectPositions;
+  /**
+   * Class of each object: an index into {@link #classes} when known, {@link #CLASS_OBJECT} for
+   * class dumps, {@code PRIMITIVE_ARRAY_BASE - tag} for primitive arrays, {@code UNRESOLVED_BASE - k}
+   * for an instance or array whose class dump was not seen (class id in {@link #unresolvedClassIds}).
+   */
+  final IntVec objectClasses;
+  final IntVec arrayLengths;
+  final LongVec unresolvedClassIds = new LongVec(16);
+  final LongVec rootIds = new LongVec(1024);
+  final IntVec rootKinds = new IntVec(1024);
+  final IntVec rootThreads = new IntVec(1024);
+  final IntVec rootFrames = new IntVec(1024);
+  final IntVec threadSerials = new IntVec(64);
+  final LongVec threadObjectIds = new LongVec(64);
+  final IntVec threadTraceSerials = new IntVec(64);
+
+  HeapDumpScanner(MappedInput in, int idSize, long bytes) {
+    this.in = in;
+    this.idSize = idSize;
+    // HotSpot dumps average 60 to 80 bytes per object; start near that and grow if needed.
+    int estimate = (int) Math.min(Integer.MAX_VALUE - 64, Math.max(1 << 10, bytes / 56));
+    objectIds = new LongVec(estimate);
+    objectPositions = new LongVec(estimate);
+    objectClasses = new IntVec(estimate);
+    arrayLengths = new IntVec(estimate);
+  }
+
+  void scan(long pos, long end) throws HprofFormatException {
+    final int id = idSize;
+    while (pos < end) {
+      int tag = in.u1(pos) & 0xFF;
+      long p = pos + 1;
+      switch (tag) {
+        case ROOT_UNKNOWN, ROOT_STICKY_CLASS, ROOT_MONITOR_USED -> {
+          need(p, id, end, tag);
+          addRoot(pos, in.id(p, id), tag, -1, -1);
+          pos = p + id;
+        }
+        case ROOT_JNI_GLOBAL -> {
+          need(p, 2L * id, end, tag);
+          addRoot(pos, in.id(p, id), tag, -1, -1);
+          pos = p + 2L * id;
+        }
+        case ROOT_JNI_LOCAL, ROOT_JAVA_FRAME -> {
+          need(p, id + 8L, end, tag);
+          addRoot(pos, in.id(p, id), tag, in.i4(p + id), in.i4(p + id + 4));
+          pos = p + id + 8;
+        }
+        case ROOT_NATIVE_STACK, ROOT_THREAD_BLOCK -> {
+          need(p, id + 4L, end, tag);
+          addRoot(pos, in.id(p, id), tag, in.i4(p + id), -1);
+          pos = p + id + 4;
+        }
+        case ROOT_THREAD_OBJECT -> {
+          need(p, id + 8L, end, tag);
+          long threadId = in.id(p, id);
+          int threadSerial = in.i4(p + id);
+          addRoot(pos, threadId, tag, threadSerial, -1);
+          threadSerials.add(threadSerial);
+          threadObjectIds.add(threadId);
+          threadTraceSerials.add(in.i4(p + id + 4));
+          pos = p + id + 8;
+        }
+        case CLASS_DUMP -> pos = readClassDump(pos, end);
+        case INSTANCE_DUMP -> {
+          need(p, 2L * id + 8, end, tag);
+          long length = in.u4(p + 2L * id + 4);
+          long next = p + 2L * id + 8 + length;
+          if (next > end) {
+            throw in.error(pos, "INSTANCE DUMP says it holds " + length
+                + " bytes of fields, which points past the end of its heap dump segment at byte " + end);
+          }
+          addObject(in.id(p, id), pos, classCode(in.id(p + id + 4, id)), -1);
+          pos = next;
+        }
+        case OBJECT_ARRAY_DUMP -> {
+          need(p, 2L * id + 8, end, tag);
+          long length = in.u4(p + id + 4);
+          long next = p + 2L * id + 8 + length * id;
+          if (length > Integer.MAX_VALUE || next > end) {
+            throw in.error(pos, "OBJECT ARRAY DUMP of " + length
+                + " elements points past the end of its heap dump segment at byte " + end);
+          }
+          addObject(in.id(p, id), pos, classCode(in.id(p + id + 8, id)), (int) length);
+          pos = next;
+        }
+        case PRIMITIVE_ARRAY_DUMP -> {
+          need(p, id + 9L, end, tag);
+          long length = in.u4(p + id + 4);
+          int typeTag = in.u1(p + id + 8) & 0xFF;
+          ValueType type = ValueType.ofTag(typeTag);
+          if (type == null || type == ValueType.OBJECT) {
+            throw in.error(p + id + 8, "PRIMITIVE ARRAY DUMP with element type " + typeTag
+                + ": expected a primitive type tag (4 to 11)");
+          }
+          long next = p + id + 9 + length * type.sizeInDump(id);
+          if (length > Integer.MAX_VALUE || next > end) {
+            throw in.error(pos, "PRIMITIVE ARRAY DUMP of " + length + " " + type.javaName()
+                + " elements points past the end of its heap dump segment at byte " + end);
+          }
+          addObject(in.id(p, id), pos, PRIMITIVE_ARRAY_BASE - typeTag, (int) length);
+          pos = next;
+        }
+        default -> throw in.error(pos, String.format("unknown heap dump sub-record tag 0x%02X:"
+            + " expected a GC root, CLASS DUMP, INSTANCE DUMP or ARRAY DUMP", tag));
+      }
+    }
+  }
+
+  private void need(long p, long length, long end, int tag) throws HprofFormatException {
+    if (length > end - p) {
+      throw in.error(p - 1, String.format("heap dump sub-record 0x%02X is cut off: it needs %d bytes"
+          + " but its segment ends at byte %d", tag, length, end));
+    }
+  }
+
+  private void addRoot(long position, long objectId, int kind, int thread, int frame) {
+    rootIds.add(objectId);
+    rootKinds.add(kind);
+    rootThreads.add(thread);
+    rootFrames.add(frame);
+  }
+
+  private void addObject(long objectId, long position, int classCode, int length) {
+    objectIds.add(objectId);
+    objectPositions.add(position);
+    objectClasses.add(classCode);
+    arrayLengths.add(length);
+  }
+
+  private int classCode(long classId) {
+    int index = classIndexById.get(classId);
+    if (index >= 0) {
+      return index;
+    }
+    unresolvedClassIds.add(classId);
+    return UNRESOLVED_BASE - (unresolvedClassIds.size() - 1);
+  }
+
+  private long readClassDump(long start, long end) throws HprofFormatException {
+    final int id = idSize;
+    long p = start + 1;
+    need(p, 7L * id + 8 + 2, end, CLASS_DUMP);
+    ClassRecord c = new ClassRecord();
+    c.position = start;
+    c.id = in.id(p, id);
+    p += id + 4;
+    c.superId = in.id(p, id);
+    c.loaderId = in.id(p + id, id);
+    c.signersId = in.id(p + 2L * id, id);
+    c.protectionDomainId = in.id(p + 3L * id, id);
+    p += 6L * id;
+    c.instanceSizeInDump = in.i4(p);
+    p += 4;
+    int constants = in.u2(p);
+    p += 2;
+    LongVec cpRefs = new LongVec(4);
+    for (int i = 0; i < constants; i++) {
+      need(p, 3, end, CLASS_DUMP);
+      ValueType type = valueType(p + 2);
+      p += 3;
+      int size = type.sizeInDump(id);
+      need(p, size, end, CLASS_DUMP);
+      if (type == ValueType.OBJECT) {
+        cpRefs.add(in.id(p, id));
+      }
+      p += size;
+    }
+    c.constantPoolRefs = cpRefs.toArray();
+    need(p, 2, end, CLASS_DUMP);
+    int statics = in.u2(p);
+    p += 2;
+    c.staticNameIds = new long[statics];
+    c.staticTypes = new ValueType[statics];
+    c.staticValues = new long[statics];
+    for (int i = 0; i < statics; i++) {
+      need(p, id + 1L, end, CLASS_DUMP);
+      c.staticNameIds[i] = in.id(p, id);
+      ValueType type = valueType(p + id);
+      p += id + 1;
+      int size = type.sizeInDump(id);
+      need(p, size, end, CLASS_DUMP);
+      c.staticTypes[i] = type;
+      c.staticValues[i] = readRaw(p, type);
+      p += size;
+    }
+    need(p, 2, end, CLASS_DUMP);
+    int fields = in.u2(p);
+    p += 2;
+    need(p, (long) fields * (id + 1), end, CLASS_DUMP);
+    c.fieldNameIds = new long[fields];
+    c.fieldTypes = new ValueType[fields];
+    for (int i = 0; i < fields; i++) {
+      c.fieldNameIds[i] = in.id(p, id);
+      c.fieldTypes[i] = valueType(p + id);
+      p += id + 1;
+    }
+    if (classIndexById.get(c.id) >= 0) {
+      throw in.error(start, "a second CLASS DUMP for class id 0x" + Long.toHexString(c.id));
+    }
+    classIndexById.put(c.id, classes.size());
+    classes.add(c);
+    addObject(c.id, start, CLASS_OBJECT, -1);
+    return p;
+  }
+
+  private ValueType valueType(long at) throws HprofFormatException {
+    int tag = in.u1(at) & 0xFF;
+    ValueType type = ValueType.ofTag(tag);
+    if (type == null) {
+      throw in.error(at, "basic type tag " + tag + " in a CLASS DUMP: expected 2 or 4 to 11");
+    }
+    return type;
+  }
+
+  /** Reads a value of {@code type} as raw bits (ids for references). */
+  long readRaw(long at, ValueType type) {
+    return switch (type) {
+      case OBJECT -> in.id(at, idSize);
+      case BOOLEAN, BYTE -> in.u1(at);
+      case CHAR -> in.u2(at);
+      case SHORT -> in.i2(at);
+      case INT, FLOAT -> in.i4(at);
+      case LONG, DOUBLE -> in.i8(at);
+    };
+  }
+}
