@@ -5,6 +5,8 @@ import dev.heapdiff.hprof.internal.GraphBuilder;
 import dev.heapdiff.hprof.internal.GraphData;
 import dev.heapdiff.hprof.internal.Gunzip;
 import dev.heapdiff.hprof.internal.InstanceShape;
+import dev.heapdiff.hprof.internal.RecordScanner;
+import dev.heapdiff.hprof.internal.StackTraces;
 import dev.heapdiff.hprof.internal.Values;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -326,6 +328,29 @@ public final class HeapGraph implements AutoCloseable {
           g.rootFrames[r]));
     }
     return out;
+  }
+
+  /** Returns the threads of the dump with their stacks, in the order of their root records. */
+  public List<HeapThread> threads() {
+    RecordScanner scan = g.extra;
+    List<HeapThread> out = new ArrayList<>(scan.threadObjectIds.size());
+    for (int t = 0; t < scan.threadObjectIds.size(); t++) {
+      int object = indexOf(scan.threadObjectIds.get(t));
+      String name = "";
+      if (object >= 0) {
+        int nameObject = Values.referenceField(g, object, "name");
+        name = nameObject < 0 ? "" : Values.string(g, nameObject, 200);
+        name = name == null ? "" : name;
+      }
+      out.add(new HeapThread(scan.threadSerials.get(t), object, name,
+          StackTraces.frames(g, scan.threadTraceSerials.get(t))));
+    }
+    return out;
+  }
+
+  /** Returns the thread with serial {@code serial}, if the dump has it. */
+  public Optional<HeapThread> thread(int serial) {
+    return threads().stream().filter(t -> t.serial() == serial).findFirst();
   }
 
   /** Returns the value of a {@code java.lang.String} object, if {@code object} is one. */

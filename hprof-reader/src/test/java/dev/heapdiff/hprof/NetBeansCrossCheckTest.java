@@ -97,6 +97,35 @@ class NetBeansCrossCheckTest {
     }
   }
 
+  @Test
+  void incomingReferencesAgree() throws Exception {
+    Heap netbeans = HeapFactory.createHeap(dump.toFile());
+    try (HeapGraph graph = HeapGraph.open(dump)) {
+      int checked = 0;
+      List<String> mismatches = new ArrayList<>();
+      for (int i = 0; i < graph.objectCount(); i += 11) {
+        if (graph.kind(i) == ObjectKind.CLASS) {
+          continue; // NetBeans counts references to classes differently (from instances' class pointers)
+        }
+        Instance instance = netbeans.getInstanceByID(graph.id(i));
+        long[] theirs = ((List<?>) instance.getReferences()).stream()
+            .map(v -> ((org.netbeans.lib.profiler.heap.Value) v).getDefiningInstance())
+            .filter(d -> !(d.getJavaClass().getName().equals("java.lang.Class") && d.getInstanceId() != 0
+                && netbeans.getJavaClassByID(d.getInstanceId()) != null))
+            .mapToLong(Instance::getInstanceId).sorted().toArray();
+        long[] ours = Arrays.stream(graph.referrers(i)).filter(r -> graph.kind(r) != ObjectKind.CLASS)
+            .mapToLong(graph::id).sorted().toArray();
+        if (!Arrays.equals(ours, theirs)) {
+          mismatches.add(graph.classOf(i).name() + "@0x" + Long.toHexString(graph.id(i)) + ": ours "
+              + Arrays.toString(ours) + ", NetBeans " + Arrays.toString(theirs));
+        }
+        checked++;
+      }
+      assertThat(checked).isGreaterThan(5_000);
+      assertThat(mismatches).isEmpty();
+    }
+  }
+
   private static long[] targets(Instance instance) {
     List<Long> ids = new ArrayList<>();
     if (instance instanceof ObjectArrayInstance array) {

@@ -51,6 +51,7 @@ public final class RecordScanner {
   // Stack traces and frames, kept as record positions.
   final LongIntMap stackTraceIndex = new LongIntMap(256);
   final LongVec stackTracePositions = new LongVec(256);
+  final LongVec stackTraceEnds = new LongVec(256);
   final LongIntMap stackFrameIndex = new LongIntMap(1024);
   final LongVec stackFramePositions = new LongVec(1024);
 
@@ -77,8 +78,9 @@ public final class RecordScanner {
   IntVec rootFrames;
   // Thread serial -> (thread object id, stack trace serial).
   final LongIntMap threadIndex = new LongIntMap(256);
-  final LongVec threadObjectIds = new LongVec(256);
-  final IntVec threadTraceSerials = new IntVec(256);
+  public final IntVec threadSerials = new IntVec(256);
+  public final LongVec threadObjectIds = new LongVec(256);
+  public final IntVec threadTraceSerials = new IntVec(256);
 
   RecordScanner(MappedInput in) {
     this.in = in;
@@ -122,8 +124,10 @@ public final class RecordScanner {
         case TAG_LOAD_CLASS -> readLoadClass(body, length);
         case TAG_STACK_FRAME -> recordPosition(body, length, 4 * idSize + 8, stackFrameIndex,
             stackFramePositions, in.id(body, idSize), "STACK FRAME");
-        case TAG_STACK_TRACE -> recordPosition(body, length, 12, stackTraceIndex,
-            stackTracePositions, in.u4(body), "STACK TRACE");
+        case TAG_STACK_TRACE -> {
+          recordPosition(body, length, 12, stackTraceIndex, stackTracePositions, in.u4(body), "STACK TRACE");
+          stackTraceEnds.add(body + length);
+        }
         case TAG_HEAP_DUMP, TAG_HEAP_DUMP_SEGMENT -> {
           heapDumpRecords++;
           segments.add(body);
@@ -251,6 +255,7 @@ public final class RecordScanner {
       }
       for (int t = 0; t < s.threadObjectIds.size(); t++) {
         threadIndex.put(s.threadSerials.get(t) & 0xFFFF_FFFFL, threadObjectIds.size());
+        threadSerials.add(s.threadSerials.get(t));
         threadObjectIds.add(s.threadObjectIds.get(t));
         threadTraceSerials.add(s.threadTraceSerials.get(t));
       }
