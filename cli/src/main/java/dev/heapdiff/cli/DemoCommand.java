@@ -5,7 +5,6 @@ import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.report.HeapyText;
 import dev.heapdiff.report.Partition;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
@@ -71,18 +70,20 @@ final class DemoCommand implements Callable<Integer> {
   private void runOrderService(Path dump) throws IOException, InterruptedException {
     List<String> command = List.of(javaExecutable(), "-Xmx256m", "-cp", ownClassPath(),
         OrderService.class.getName(), dump.toString(), Integer.toString(orders));
-    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] output;
-    try (InputStream in = child.getInputStream()) {
-      output = in.readAllBytes();
-    }
-    if (!child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      child.destroyForcibly();
-      throw new IOException("the demo JVM did not finish in " + CHILD_TIMEOUT_SECONDS + " s: " + command);
-    }
-    if (child.exitValue() != 0 || !Files.isRegularFile(dump)) {
-      throw new IOException("the demo JVM failed (exit code " + child.exitValue() + "): " + command + "\n"
-          + new String(output, Charset.defaultCharset()).strip());
+    Path log = dump.resolveSibling("order-service.log");
+    log.toFile().deleteOnExit(); // before the directory, which is deleted last
+    try {
+      Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      if (!child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        child.destroyForcibly();
+        throw new IOException("the demo JVM did not finish in " + CHILD_TIMEOUT_SECONDS + " s: " + command);
+      }
+      if (child.exitValue() != 0 || !Files.isRegularFile(dump)) {
+        throw new IOException("the demo JVM failed (exit code " + child.exitValue() + "): " + command + "\n"
+            + Files.readString(log, Charset.defaultCharset()).strip());
+      }
+    } finally {
+      Files.deleteIfExists(log);
     }
   }
 
