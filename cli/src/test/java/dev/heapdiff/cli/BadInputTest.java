@@ -1,0 +1,83 @@
+package dev.heapdiff.cli;
+
+import static dev.heapdiff.cli.CommandRun.heapdiff;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gives one line on standard error naming the file, and exit code 1; usage errors give 2. */
+class BadInputTest {
+  @TempDir Path dir;
+
+  @Test
+  void aMissingFileIsNamedInOneLineAndExitsWith1() {
+    Path missing = dir.resolve("no-such.hprof");
+
+    CommandRun run = heapdiff("show", missing.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("heapdiff: " + missing + ": no such file\n");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void aFileThatIsNotAHeapDumpIsNamedWithTheOffsetAndNoStackTrace() throws Exception {
+    Path garbage = Files.writeString(dir.resolve("garbage.hprof"), "this is not a heap dump\n".repeat(40));
+
+    CommandRun run = heapdiff("show", garbage.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().lines()).singleElement().asString()
+        .startsWith("heapdiff: not a readable heap dump: " + garbage + ": at byte offset 0: ");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void verbosePrintsTheStackTraceAfterTheLine() throws Exception {
+    Path garbage = Files.writeString(dir.resolve("garbage.hprof"), "not a dump");
+
+    CommandRun run = heapdiff("show", "--verbose", garbage.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("heapdiff: not a readable heap dump: " + garbage)
+        .contains("HprofFormatException", "\tat dev.heapdiff.hprof.");
+  }
+
+  @Test
+  void aMissingDumpArgumentIsAUsageError() {
+    CommandRun run = heapdiff("show");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("Missing required parameter: 'DUMP'", "Usage: heapdiff show");
+  }
+
+  @Test
+  void anUnknownFormatIsAUsageError() {
+    CommandRun run = heapdiff("show", "--format", "xml", "x.hprof");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--format", "xml");
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    CommandRun run = heapdiff();
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("heapdiff demo", "Usage: heapdiff");
+  }
+
+  @Test
+  void versionAndHelpSucceed() {
+    CommandRun version = heapdiff("--version");
+    CommandRun help = heapdiff("--help");
+
+    assertThat(version.exitCode()).isZero();
+    assertThat(version.out()).startsWith("heapdiff 0.1.0");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("show", "demo", "Exit codes:");
+  }
+}

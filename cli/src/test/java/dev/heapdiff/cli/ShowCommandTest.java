@@ -1,0 +1,144 @@
+package dev.heapdiff.cli;
+
+import static dev.heapdiff.cli.CommandRun.heapdiff;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.testdata.ChildJvm;
+import dev.heapdiff.testdata.workload.Population;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code heapdiff show} on a real dump of {@link Population}, checked against the reader's own
+ * per-class counts (computed here from {@link HeapGraph}) and against what the workload created.
+ */
+class ShowCommandTest {
+  private static final String ORDER = "dev.heapdiff.testdata.workload.Order";
+
+  @TempDir static Path dir;
+  static Path dump;
+  static Map<String, long[]> expected;
+  static long liveObjects;
+  static long liveBytes;
+  static long firstLiveId;
+
+  @BeforeAll
+  static void dumpThePopulation() throws Exception {
+    ChildJvm.current().run(Population.class, 120, dir.toString(), "pop", "1");
+    dump = dir.resolve("pop.hprof");
+    expected = new HashMap<>();
+    firstLiveId = -1;
+    try (HeapGraph graph = HeapGraph.open(dump)) {
+      for (int i = 0; i < graph.objectCount(); i++) {
+        if (graph.isReachable(i)) {
+          long[] row = expected.computeIfAbsent(graph.classOf(i).name(), k -> new long[2]);
+          row[0]++;
+          row[1] += graph.shallowSize(i);
+          liveBytes += graph.shallowSize(i);
+          if (firstLiveId == -1) {
+            firstLiveId = graph.id(i);
+          }
+        }
+      }
+      liveObjects = graph.reachableCount();
+    }
+  }
+
+  @Test
+  void textShowsTheLabelHeaderTenRowsAndHowManyMore() {
+    CommandRun run = heapdiff("show", dump.toString());
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    List<String> lines = run.outLines();
+    assertThat(lines.get(0)).isEqualTo("Partition of a set of " + liveObjects + " objects. Total size = "
+        + liveBytes + " bytes.");
+    assertThat(lines.get(1)).isEqualTo(" Index  Count   %     Size   % Cumulative  % Class");
+    assertThat(HeapyRows.parse(lines)).hasSize(10);
+    assertThat(lines).last().isEqualTo("<" + (expected.size() - 10) + " more rows. Type e.g. '_.more()' to view.>");
+  }
+
+  @Test
+  void textWithAllHasEveryClassWithTheReadersCountsAndSizesLargestFirst() {
+    CommandRun run = heapdiff("show", dump.toString(), "--all");
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    Map<String, long[]> shown = HeapyRows.parse(run.outLines());
+    assertSameRows(shown);
+    long[] sizes = shown.values().stream().mapToLong(r -> r[1]).toArray();
+    long[] sorted = Arrays.stream(sizes).boxed().sorted((a, b) -> Long.compare(b, a)).mapToLong(Long::longValue).toArray();
+    assertThat(sizes).containsExactly(sorted);
+    assertThat(run.out()).doesNotContain("more rows");
+  }
+
+  @Test
+  void theWorkloadsOwnClassesHaveTheCountsItCreated() {
+    Map<String, long[]> shown = HeapyRows.parse(heapdiff("show", "--all", dump.toString()).outLines());
+
+    assertThat(shown.get(ORDER)).as("Order: 10,000 objects of 40 bytes (JDK 17 default layout)")
+        .containsExactly(10_000, 400_000);
+    assertThat(shown.get("dev.heapdiff.testdata.workload.Item")[0]).isEqualTo(10_000);
+    assertThat(shown.get("dev.heapdiff.testdata.workload.DiscountedItem")[0]).isEqualTo(5_000);
+    assertThat(shown.get("dev.heapdiff.testdata.workload.Order[]")[0]).isEqualTo(1_000);
+  }
+
+  @Test
+  void csvHasAHeaderAndOneRowPerLiveClass() {
+    CommandRun run = heapdiff("show", dump.toString(), "--format", "csv");
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    String[] lines = run.out().split("\r\n");
+    assertThat(lines[0]).isEqualTo("index,count,size,kind");
+    assertThat(lines).hasSize(expected.size() + 1);
+    Map<String, long[]> shown = new HashMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      String[] cells = lines[i].split(",", 4);
+      assertThat(cells[0]).isEqualTo(Integer.toString(i - 1));
+      shown.put(cells[3], new long[] {Long.parseLong(cells[1]), Long.parseLong(cells[2])});
+    }
+    assertSameRows(shown);
+  }
+
+  @Test
+  void idsListsEveryLiveObjectOnceInIdOrder() {
+    CommandRun run = heapdiff("show", dump.toString(), "--format=ids");
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    List<String> lines = run.outLines();
+    assertThat(lines).hasSize((int) liveObjects);
+    assertThat(lines.get(0)).isEqualTo("0x" + Long.toHexString(firstLiveId));
+    long previous = 0; // no object has id 0
+    for (String line : lines) {
+      assertThat(line).startsWith("0x");
+      long id = Long.parseUnsignedLong(line.substring(2), 16);
+      assertThat(Long.compareUnsigned(id, previous)).as("ids in increasing order at %s", line).isPositive();
+      previous = id;
+    }
+  }
+
+  @Test
+  void aTruncatedDumpIsNamedWithTheOffsetWhereReadingFailed() throws Exception {
+    Path truncated = dir.resolve("truncated.hprof");
+    try (var in = Files.newInputStream(dump)) {
+      Files.write(truncated, in.readNBytes(100_000));
+    }
+
+    CommandRun run = heapdiff("show", truncated.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().lines()).singleElement().asString()
+        .startsWith("heapdiff: not a readable heap dump: " + truncated + ": at byte offset ");
+  }
+
+  private static void assertSameRows(Map<String, long[]> shown) {
+    assertThat(shown.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    expected.forEach((name, row) -> assertThat(shown.get(name)).as("count and size of %s", name).containsExactly(row));
+  }
+}

@@ -1,0 +1,94 @@
+package dev.heapdiff.report;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A set of objects split into kinds: heapy's partition table. Rows are kept in heapy's order, by
+ * size descending and then by kind name, and the totals are the sums of the rows.
+ *
+ * <p>{@link #toString()} is the table as heapy prints it (first ten rows); {@link HeapyText}
+ * renders all rows or later pages, and {@link #toTable()} gives the neutral table for CSV.
+ */
+public final class Partition {
+  /** Heapy's order: larger size first, then the kind name. */
+  private static final Comparator<PartitionRow> ORDER =
+      Comparator.comparingLong(PartitionRow::size).reversed().thenComparing(PartitionRow::kind);
+
+  private final String kindHeader;
+  private final List<PartitionRow> rows;
+  private final long totalCount;
+  private final long totalSize;
+
+  private Partition(String kindHeader, List<PartitionRow> rows) {
+    this.kindHeader = kindHeader;
+    this.rows = rows;
+    long count = 0;
+    long size = 0;
+    for (PartitionRow row : rows) {
+      count += row.count();
+      size += row.size();
+    }
+    this.totalCount = count;
+    this.totalSize = size;
+  }
+
+  /**
+   * Creates a partition from rows in any order.
+   *
+   * @param kindHeader the last column's header, e.g. {@code Class}
+   * @param rows one row per kind
+   */
+  public static Partition of(String kindHeader, Collection<PartitionRow> rows) {
+    Objects.requireNonNull(kindHeader, "kindHeader");
+    List<PartitionRow> sorted = new ArrayList<>(rows);
+    sorted.sort(ORDER);
+    return new Partition(kindHeader, List.copyOf(sorted));
+  }
+
+  /** Returns the header of the kind column, e.g. {@code Class}. */
+  public String kindHeader() {
+    return kindHeader;
+  }
+
+  /** Returns the rows, by size descending, then kind name. */
+  public List<PartitionRow> rows() {
+    return rows;
+  }
+
+  /** Returns the number of objects in the set: the sum of the rows' counts. */
+  public long totalCount() {
+    return totalCount;
+  }
+
+  /** Returns the size of the set in bytes: the sum of the rows' sizes. */
+  public long totalSize() {
+    return totalSize;
+  }
+
+  /** Returns heapy's label, e.g. {@code Partition of a set of 3 objects. Total size = 348 bytes.} */
+  public String label() {
+    return "Partition of a set of " + totalCount + (totalCount == 1 ? " object" : " objects")
+        + ". Total size = " + totalSize + " bytes.";
+  }
+
+  /** Returns the rows as a neutral table with the columns {@code index, count, size, kind}. */
+  public Table toTable() {
+    List<List<Object>> cells = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      PartitionRow row = rows.get(i);
+      cells.add(List.of(i, row.count(), row.size(), row.kind()));
+    }
+    return new Table(List.of("index", "count", "size", "kind"), cells);
+  }
+
+  /** Returns the table as heapy prints it: the label, the header, ten rows and how many more there are. */
+  @Override
+  public String toString() {
+    String text = HeapyText.render(this);
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+  }
+}

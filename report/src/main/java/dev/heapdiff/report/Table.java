@@ -1,0 +1,55 @@
+package dev.heapdiff.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A neutral, immutable table: named columns and rows of cells, ready for any rendering (CSV today;
+ * JSON, Markdown and HTML later). A cell is a {@link String} or a {@link Number}; renderings that
+ * care (JSON) write numbers as numbers.
+ *
+ * @param columns the column names, in order
+ * @param rows the rows, each with one cell per column
+ */
+public record Table(List<String> columns, List<List<Object>> rows) {
+  /**
+   * Creates a table, copying both lists.
+   *
+   * @throws IllegalArgumentException if a row's width differs from the number of columns, or a cell
+   *     is neither a string nor a number
+   */
+  public Table {
+    columns = List.copyOf(columns);
+    List<List<Object>> copy = new ArrayList<>(rows.size());
+    for (List<Object> row : rows) {
+      if (row.size() != columns.size()) {
+        throw new IllegalArgumentException("row " + copy.size() + " has " + row.size() + " cells for "
+            + columns.size() + " columns " + columns);
+      }
+      for (Object cell : row) {
+        if (!(cell instanceof String) && !(cell instanceof Number)) {
+          throw new IllegalArgumentException("row " + copy.size() + ": a cell must be a String or a Number, not "
+              + (cell == null ? "null" : cell.getClass().getName()));
+        }
+      }
+      copy.add(List.copyOf(row));
+    }
+    rows = List.copyOf(copy);
+  }
+
+  /** Returns the cell at {@code row}, {@code column}. */
+  public Object cell(int row, int column) {
+    return rows.get(row).get(column);
+  }
+
+  /** Returns the table as CSV (RFC 4180): a header line, then one line per row. */
+  public String toCsv() {
+    return Csv.render(this);
+  }
+
+  /** Returns a short description: the columns and the number of rows. */
+  @Override
+  public String toString() {
+    return "Table" + columns + " with " + rows.size() + (rows.size() == 1 ? " row" : " rows");
+  }
+}
