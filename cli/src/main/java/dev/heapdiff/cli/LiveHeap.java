@@ -47,7 +47,8 @@ final class LiveHeap {
   /** Writes the id of every live object, {@code 0x} and lower-case hex, one a line, in id order. */
   static void writeIds(HeapGraph graph, PrintWriter out) {
     StringBuilder line = new StringBuilder(24);
-    for (int i = 0; i < graph.objectCount(); i++) {
+    for (int rank = 0; rank < graph.objectCount(); rank++) {
+      int i = graph.objectAtIdRank(rank);
       if (graph.isReachable(i)) {
         line.setLength(0);
         line.append("0x").append(Long.toHexString(graph.id(i))).append('\n');

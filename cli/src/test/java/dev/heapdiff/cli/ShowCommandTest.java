@@ -43,8 +43,8 @@ class ShowCommandTest {
           row[0]++;
           row[1] += graph.shallowSize(i);
           liveBytes += graph.shallowSize(i);
-          if (firstLiveId == -1) {
-            firstLiveId = graph.id(i);
+          if (firstLiveId == -1 || Long.compareUnsigned(graph.id(i), firstLiveId) < 0) {
+            firstLiveId = graph.id(i); // the smallest live id
           }
         }
       }

@@ -149,6 +149,14 @@ public final class HeapGraph implements AutoCloseable {
     return g.id(object);
   }
 
+  /**
+   * Returns the index of the object with the {@code rank}-th smallest id: iterating ranks 0 to
+   * {@code objectCount() - 1} visits the objects in address order.
+   */
+  public int objectAtIdRank(int rank) {
+    return g.ids.indexAtRank(rank);
+  }
+
   /** Returns the index of the object with id {@code id}, or -1 if the dump has no such object. */
   public int indexOf(long id) {
     return g.ids.indexOf(id);

@@ -27,10 +27,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * after the other, each after a full GC. The objects that may differ are the measuring machinery's
  * own: the histogram call's transient objects (an {@code ObjectName}, argument arrays, a
  * {@code StringBuilder}) are live in the histogram and dead in the dump, and the dump call's (its
- * path, a lambda) are live in the dump only; cleaners and call-site contexts freed in between move
- * a few more. Measured here: 10 to 20 objects, under 3 KB. The test allows at most 100 objects and
- * 16 KiB of such differences in total, and none at all in the workload's own classes, whose counts
- * are also checked against what the workload created.
+ * path, a lambda) are live in the dump only. Measured here: 10 to 20 objects, under 3 KB. The test
+ * allows at most 100 objects and 16 KiB of such differences in total, and none at all in the
+ * workload's own classes, whose counts are also checked against what the workload created. A class
+ * whose count and bytes in the dump lie between the two histograms (the JDK's Cleaner thread frees
+ * objects at any time) is explained by them and not counted.
  *
  * <p>Children run with {@code -Xshare:off} unless a test says otherwise: with class data sharing,
  * G1 maps archived mirrors of classes that were never loaded into the heap; the histogram counts
@@ -95,6 +96,13 @@ class HistogramTruthTest {
         if (row[0] == b.instances() && row[1] == b.bytes() || row[0] == a.instances() && row[1] == a.bytes()) {
           continue; // equal to the histogram before or after the dump
         }
+        if (within(row[0], b.instances(), a.instances()) && within(row[1], b.bytes(), a.bytes())
+            && (b.instances() != a.instances() || b.bytes() != a.bytes())) {
+          // Freed or allocated around the dump by the JVM's own background threads (the Cleaner
+          // frees PhantomCleanableRefs and CallSiteContexts at any time): the two histograms
+          // bracket the dump, so these are explained without counting against the budget.
+          continue;
+        }
         if (name.equals("java.lang.Class") && !classesExact) {
           assertThat(row[0]).as("class mirrors in the dump vs the histogram").isLessThan(b.instances());
           continue;
@@ -109,6 +117,10 @@ class HistogramTruthTest {
           String.join("\n", differences), graph).isLessThanOrEqualTo(100);
       assertThat(bytes).as("bytes that differ; differences:\n%s", String.join("\n", differences))
           .isLessThanOrEqualTo(16 * 1024);
+    }
+
+    static boolean within(long v, long x, long y) {
+      return v >= Math.min(x, y) && v <= Math.max(x, y);
     }
 
     private void assertWorkloadExact(String name, long expected) {
