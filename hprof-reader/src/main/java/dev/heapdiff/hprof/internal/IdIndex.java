@@ -20,13 +20,14 @@ public final class IdIndex {
       return;
     }
     min = sortedIds[0];
-    long span = sortedIds[n - 1] - min + 1;
+    // Unsigned: 8-byte ids may span more than half of the 64-bit range.
+    long range = sortedIds[n - 1] - min;
     int s = 0;
-    while ((span >>> s) > Math.max(n, 1024)) {
+    while (Long.compareUnsigned(range >>> s, Math.max(n, 1024)) >= 0) {
       s++;
     }
     shift = s;
-    int buckets = (int) (((span - 1) >>> s) + 1);
+    int buckets = (int) ((range >>> s) + 1);
     bucketStart = new int[buckets + 1];
     int b = 0;
     for (int i = 0; i < n; i++) {
@@ -42,12 +43,11 @@ public final class IdIndex {
 
   /** Returns the index of {@code id}, or -1 if no object has it. */
   public int indexOf(long id) {
-    long offset = id - min;
-    if (offset < 0 || ids.length == 0) {
+    if (ids.length == 0) {
       return -1;
     }
-    long bucket = offset >>> shift;
-    if (bucket >= bucketStart.length - 1) {
+    long bucket = (id - min) >>> shift;
+    if (Long.compareUnsigned(bucket, bucketStart.length - 1) >= 0) {
       return -1;
     }
     int lo = bucketStart[(int) bucket];
