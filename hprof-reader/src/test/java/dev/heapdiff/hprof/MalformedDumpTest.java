@@ -109,7 +109,8 @@ class MalformedDumpTest {
     if (primitive) {
       w.primitiveArray(0x2000, BYTE, 0x7FFF_FFFFL, new byte[16]);
     } else {
-      w.loadClass(OBJECT_ARRAY_CLASS, "[Ljava/lang/Object;").classDump(OBJECT_ARRAY_CLASS).superclass(OBJECT_CLASS).end();
+      w.loadClass(OBJECT_ARRAY_CLASS, "[Ljava/lang/Object;").classDump(OBJECT_ARRAY_CLASS)
+          .superclass(OBJECT_CLASS).end();
       w.objectArrayBytes(0x2000, OBJECT_ARRAY_CLASS, 0x7FFF_FFFFL, new byte[16]);
     }
     Path file = file("huge.hprof", w.bytes());

@@ -151,7 +151,10 @@ public final class HprofWriter implements Closeable {
     return id;
   }
 
-  /** Writes a LOAD CLASS record with the next class serial; {@code vmName} as the JVM writes it ({@code java/lang/String}, {@code [I}). */
+  /**
+   * Writes a LOAD CLASS record with the next class serial; {@code vmName} is the name as the JVM
+   * writes it ({@code java/lang/String}, {@code [I}).
+   */
   public HprofWriter loadClass(long classId, String vmName) {
     return loadClass(nextClassSerial, classId, 0, vmName);
   }
