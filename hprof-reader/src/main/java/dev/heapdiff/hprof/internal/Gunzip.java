@@ -34,8 +34,7 @@ public final class Gunzip {
         try {
           n = in.read(buffer);
         } catch (EOFException | ZipException e) {
-          throw new HprofFormatException(file, written,
-              "the gzip stream is truncated or corrupt after " + written + " uncompressed bytes: " + e.getMessage());
+          throw corrupt(file, written, e);
         }
         if (n < 0) {
           break;
@@ -48,9 +47,17 @@ public final class Gunzip {
       if (e instanceof HprofFormatException) {
         throw e;
       }
+      if (e instanceof EOFException || e instanceof ZipException) {
+        throw corrupt(file, written, e); // from the gzip header, which the stream reads when it is made
+      }
       throw new IOException(file + ": cannot decompress into " + target + ": " + e.getMessage(), e);
     }
     return target;
+  }
+
+  private static HprofFormatException corrupt(Path file, long written, IOException e) {
+    return new HprofFormatException(file, written,
+        "the gzip stream is truncated or corrupt after " + written + " uncompressed bytes: " + e.getMessage());
   }
 
   private static Path createPrivateTempFile() throws IOException {

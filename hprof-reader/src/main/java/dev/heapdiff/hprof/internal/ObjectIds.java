@@ -14,22 +14,29 @@ public final class ObjectIds {
   private final int shift;
   /** Sorted unsigned offsets (id - base) >>> shift, or null when {@link #wide} is used. */
   private final int[] compact;
-  /** Sorted ids, when they do not fit 32-bit offsets. */
+  /** Sorted (id - base) ^ MIN_VALUE, when offsets do not fit 32 bits. */
   private final long[] wide;
   /** Object index of the id at each rank. */
   private final int[] indexAtRank;
   private final int bucketShift;
   private final int[] bucketStart;
   private final int duplicateRank;
+  /** The largest offset, unsigned. */
+  private final long span;
 
   /** Builds the index from the ids of objects 0..n-1 (in file order, any order of ids). */
   public ObjectIds(long[] ids) {
     size = ids.length;
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
+    // Ids are unsigned addresses: order and span are unsigned.
+    long min = -1L;
+    long max = 0;
     for (long id : ids) {
-      min = Math.min(min, id);
-      max = Math.max(max, id);
+      if (Long.compareUnsigned(id, min) < 0) {
+        min = id;
+      }
+      if (Long.compareUnsigned(id, max) > 0) {
+        max = id;
+      }
     }
     base = size == 0 ? 0 : min;
     long or = 0;
@@ -38,7 +45,8 @@ public final class ObjectIds {
     }
     shift = or == 0 ? 0 : Math.min(Long.numberOfTrailingZeros(or), 32);
     long maxOffset = size == 0 ? 0 : (max - base) >>> shift;
-    if (maxOffset <= 0xFFFF_FFFFL) {
+    span = maxOffset;
+    if (Long.compareUnsigned(maxOffset, 0xFFFF_FFFFL) <= 0) {
       int[] keys = new int[size];
       for (int i = 0; i < size; i++) {
         keys[i] = (int) ((ids[i] - base) >>> shift);
@@ -48,7 +56,11 @@ public final class ObjectIds {
       wide = null;
       indexAtRank = order;
     } else {
-      long[] keys = ids.clone();
+      // Sorted as signed longs, (id - base) ^ MIN_VALUE is in unsigned (address) order.
+      long[] keys = new long[size];
+      for (int i = 0; i < size; i++) {
+        keys[i] = (ids[i] - base) ^ Long.MIN_VALUE;
+      }
       int[] order = IdSort.sort(keys);
       if (order == null) {
         order = new int[size];
@@ -68,7 +80,7 @@ public final class ObjectIds {
     }
     duplicateRank = duplicate;
     int b = 0;
-    while ((maxOffset >>> b) > Math.max(size / 8, 1024)) {
+    while (Long.compareUnsigned(maxOffset >>> b, Math.max(size / 8, 1024)) > 0) {
       b++;
     }
     bucketShift = b;
@@ -97,7 +109,7 @@ public final class ObjectIds {
 
   /** Returns the id with rank {@code r} in increasing id order. */
   public long idAtRank(int r) {
-    return compact != null ? base + ((compact[r] & 0xFFFF_FFFFL) << shift) : wide[r];
+    return base + (offsetAtRank(r) << shift);
   }
 
   /** Returns the object index of the id with rank {@code r}. */
@@ -106,20 +118,20 @@ public final class ObjectIds {
   }
 
   private long offsetAtRank(int r) {
-    return compact != null ? compact[r] & 0xFFFF_FFFFL : (wide[r] - base) >>> shift;
+    return compact != null ? compact[r] & 0xFFFF_FFFFL : (wide[r] ^ Long.MIN_VALUE) >>> shift;
   }
 
   /** Returns the index of the object with {@code id}, or -1 if no object has it. */
   public int indexOf(long id) {
     long delta = id - base;
-    if (size == 0 || delta < 0 || (delta & ((1L << shift) - 1)) != 0) {
+    if (size == 0 || (delta & ((1L << shift) - 1)) != 0) {
       return -1;
     }
     long offset = delta >>> shift;
-    long bucket = offset >>> bucketShift;
-    if (bucket >= bucketStart.length - 1) {
+    if (Long.compareUnsigned(offset, span) > 0) {
       return -1;
     }
+    long bucket = offset >>> bucketShift;
     int lo = bucketStart[(int) bucket];
     int hi = bucketStart[(int) bucket + 1] - 1;
     while (lo <= hi) {

@@ -110,6 +110,7 @@ public final class RecordScanner {
   void scan() throws HprofFormatException {
     long pos = readHeader();
     long end = in.size();
+    boolean segmentsEnded = true;
     while (pos < end) {
       in.require(pos, 9, "a record header (tag, time, length)");
       int tag = in.u1(pos) & 0xFF;
@@ -123,24 +124,31 @@ public final class RecordScanner {
         case TAG_UTF8 -> readName(body, length);
         case TAG_LOAD_CLASS -> readLoadClass(body, length);
         case TAG_STACK_FRAME -> recordPosition(body, length, 4 * idSize + 8, stackFrameIndex,
-            stackFramePositions, in.id(body, idSize), "STACK FRAME");
+            stackFramePositions, true, "STACK FRAME");
         case TAG_STACK_TRACE -> {
-          recordPosition(body, length, 12, stackTraceIndex, stackTracePositions, in.u4(body), "STACK TRACE");
+          recordPosition(body, length, 12, stackTraceIndex, stackTracePositions, false, "STACK TRACE");
           stackTraceEnds.add(body + length);
         }
         case TAG_HEAP_DUMP, TAG_HEAP_DUMP_SEGMENT -> {
           heapDumpRecords++;
+          segmentsEnded = tag == TAG_HEAP_DUMP;
           segments.add(body);
           segments.add(body + length);
         }
+        case TAG_HEAP_DUMP_END -> segmentsEnded = true;
         default -> {
-          // Unknown or uninteresting records (HEAP DUMP END, CPU SAMPLES, ...) are skipped by length.
+          // Unknown or uninteresting records (CPU SAMPLES, ...) are skipped by length.
         }
       }
       pos = body + length;
     }
     if (heapDumpRecords == 0) {
       throw in.error(end, "the file has no HEAP DUMP or HEAP DUMP SEGMENT record");
+    }
+    if (!segmentsEnded) {
+      // HotSpot always ends a dump of segments with HEAP DUMP END: without it, the file was cut.
+      throw in.error(end, "truncated: the file ends after a HEAP DUMP SEGMENT without the HEAP DUMP END record"
+          + " that closes a dump written in segments");
     }
     scanHeapDumps();
   }
@@ -318,10 +326,11 @@ public final class RecordScanner {
   }
 
   private void recordPosition(long body, long length, int minLength, LongIntMap index, LongVec positions,
-      long key, String what) throws HprofFormatException {
+      boolean idKey, String what) throws HprofFormatException {
     if (length < minLength) {
       throw in.error(body, what + " record of " + length + " bytes: expected at least " + minLength);
     }
+    long key = idKey ? in.id(body, idSize) : in.u4(body);
     index.put(key, positions.size());
     positions.add(body);
   }
