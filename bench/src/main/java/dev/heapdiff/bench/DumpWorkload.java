@@ -82,8 +82,8 @@ public final class DumpWorkload {
       for (int k = 0; k < scores.length; k++) {
         scores[k] = random.nextInt(100);
       }
-      String name = "customer-" + Long.toString(id, 36) + "-" + random.nextInt(1_000);
-      String email = "c" + i + "@example" + (i % 97) + ".org";
+      String name = "customer-account-" + Long.toString(id, 36) + "-" + random.nextInt(1_000);
+      String email = "c" + i + "@mail.example" + (i % 97) + ".org";
       byId.put(id, new Customer(id, name, email, orderIds, scores, addresses.get(random.nextInt(addresses.size()))));
     }
     KEEP.add(byId);
