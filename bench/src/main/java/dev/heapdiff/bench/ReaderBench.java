@@ -231,6 +231,9 @@ public final class ReaderBench {
       ratios.add(String.format(Locale.ROOT, "%.1f bytes/object (target <= 40)", (double) heapdiff.heap() / heapdiff.objects()));
       out.append("ratios: heapdiff ").append(String.join(", ", ratios)).append(System.lineSeparator());
     }
+    out.append(String.format(Locale.ROOT, "notes: peak RSS counts the pages of a memory-mapped dump (bare pass, heapdiff, NetBeans);%n"
+        + "heap = used Java heap after System.gc() with the structure open, an empty JVM's few MB included;%n"
+        + "NetBeans keeps its index in memory-mapped files beside the dump, not in the Java heap.%n"));
     return out.toString();
   }
 
