@@ -35,15 +35,20 @@ final class HeapDumpScanner {
   final List<ClassRecord> classes = new ArrayList<>();
   /** Class object id to index in this scanner's {@link #classes}. */
   final LongIntMap classIndexById = new LongIntMap(1 << 10);
-  final LongVec objectIds;
-  final LongVec objectPositions;
+  /** When false, the scanner only validates and counts objects; when true it stores them. */
+  private final boolean filling;
+  /** Objects seen (counting) or the next slot to fill. */
+  int cursor;
+  // The shared per-object arrays this scanner fills from its start slot on.
+  private final long[] objectIds;
+  private final long[] objectPositions;
   /**
    * Class of each object: an index into {@link #classes} when known, {@link #CLASS_OBJECT} for
    * class dumps, {@code PRIMITIVE_ARRAY_BASE - tag} for primitive arrays, {@code UNRESOLVED_BASE - k}
    * for an instance or array whose class dump was not seen (class id in {@link #unresolvedClassIds}).
    */
-  final IntVec objectClasses;
-  final IntVec arrayLengths;
+  private final int[] objectClasses;
+  private final int[] arrayLengths;
   final LongVec unresolvedClassIds = new LongVec(16);
   final LongVec rootIds = new LongVec(1024);
   final IntVec rootKinds = new IntVec(1024);
@@ -53,15 +58,28 @@ final class HeapDumpScanner {
   final LongVec threadObjectIds = new LongVec(64);
   final IntVec threadTraceSerials = new IntVec(64);
 
-  HeapDumpScanner(MappedInput in, int idSize, long bytes) {
+  /** A scanner that validates and counts objects only. */
+  HeapDumpScanner(MappedInput in, int idSize) {
     this.in = in;
     this.idSize = idSize;
-    // HotSpot dumps average 60 to 80 bytes per object; start near that and grow if needed.
-    int estimate = (int) Math.min(Integer.MAX_VALUE - 64, Math.max(1 << 10, bytes / 56));
-    objectIds = new LongVec(estimate);
-    objectPositions = new LongVec(estimate);
-    objectClasses = new IntVec(estimate);
-    arrayLengths = new IntVec(estimate);
+    this.filling = false;
+    this.objectIds = null;
+    this.objectPositions = null;
+    this.objectClasses = null;
+    this.arrayLengths = null;
+  }
+
+  /** A scanner that stores objects into the given arrays from slot {@code start} on. */
+  HeapDumpScanner(MappedInput in, int idSize, long[] ids, long[] positions, int[] classes, int[] lengths,
+      int start) {
+    this.in = in;
+    this.idSize = idSize;
+    this.filling = true;
+    this.objectIds = ids;
+    this.objectPositions = positions;
+    this.objectClasses = classes;
+    this.arrayLengths = lengths;
+    this.cursor = start;
   }
 
   void scan(long pos, long end) throws HprofFormatException {
@@ -95,9 +113,11 @@ final class HeapDumpScanner {
           long threadId = in.id(p, id);
           int threadSerial = in.i4(p + id);
           addRoot(pos, threadId, tag, threadSerial, -1);
-          threadSerials.add(threadSerial);
-          threadObjectIds.add(threadId);
-          threadTraceSerials.add(in.i4(p + id + 4));
+          if (filling) {
+            threadSerials.add(threadSerial);
+            threadObjectIds.add(threadId);
+            threadTraceSerials.add(in.i4(p + id + 4));
+          }
           pos = p + id + 8;
         }
         case CLASS_DUMP -> pos = readClassDump(pos, end);
@@ -154,20 +174,34 @@ final class HeapDumpScanner {
   }
 
   private void addRoot(long position, long objectId, int kind, int thread, int frame) {
+    if (!filling) {
+      return;
+    }
     rootIds.add(objectId);
     rootKinds.add(kind);
     rootThreads.add(thread);
     rootFrames.add(frame);
   }
 
-  private void addObject(long objectId, long position, int classCode, int length) {
-    objectIds.add(objectId);
-    objectPositions.add(position);
-    objectClasses.add(classCode);
-    arrayLengths.add(length);
+  private void addObject(long objectId, long position, int classCode, int length) throws HprofFormatException {
+    if (filling) {
+      if (cursor >= objectIds.length) {
+        throw in.error(position, "more objects than the counting pass found: the file changed while being read");
+      }
+      objectIds[cursor] = objectId;
+      objectPositions[cursor] = position;
+      objectClasses[cursor] = classCode;
+      arrayLengths[cursor] = length;
+    } else if (cursor == Integer.MAX_VALUE - 64) {
+      throw in.error(position, "more than 2^31 objects: too many for this reader");
+    }
+    cursor++;
   }
 
   private int classCode(long classId) {
+    if (!filling) {
+      return 0;
+    }
     int index = classIndexById.get(classId);
     if (index >= 0) {
       return index;
@@ -234,11 +268,13 @@ final class HeapDumpScanner {
       c.fieldTypes[i] = valueType(p + id);
       p += id + 1;
     }
-    if (classIndexById.get(c.id) >= 0) {
-      throw in.error(start, "a second CLASS DUMP for class id 0x" + Long.toHexString(c.id));
+    if (filling) {
+      if (classIndexById.get(c.id) >= 0) {
+        throw in.error(start, "a second CLASS DUMP for class id 0x" + Long.toHexString(c.id));
+      }
+      classIndexById.put(c.id, classes.size());
+      classes.add(c);
     }
-    classIndexById.put(c.id, classes.size());
-    classes.add(c);
     addObject(c.id, start, CLASS_OBJECT, -1);
     return p;
   }

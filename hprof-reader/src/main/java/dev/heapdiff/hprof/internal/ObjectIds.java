@@ -27,9 +27,12 @@ public final class ObjectIds {
   /** Builds the index from the ids of objects 0..n-1 (in file order, any order of ids). */
   public ObjectIds(long[] ids) {
     size = ids.length;
-    // Ids are unsigned addresses: order and span are unsigned.
+    // Ids are unsigned addresses: order and span are unsigned. One pass finds the smallest and
+    // largest id and the common alignment (the lowest bit in which any two ids differ).
     long min = -1L;
     long max = 0;
+    long differences = 0;
+    long first = size == 0 ? 0 : ids[0];
     for (long id : ids) {
       if (Long.compareUnsigned(id, min) < 0) {
         min = id;
@@ -37,24 +40,24 @@ public final class ObjectIds {
       if (Long.compareUnsigned(id, max) > 0) {
         max = id;
       }
+      differences |= id ^ first;
     }
     base = size == 0 ? 0 : min;
-    long or = 0;
-    for (long id : ids) {
-      or |= id - base;
-    }
-    shift = or == 0 ? 0 : Math.min(Long.numberOfTrailingZeros(or), 32);
+    shift = differences == 0 ? 0 : Math.min(Long.numberOfTrailingZeros(differences), 32);
     long maxOffset = size == 0 ? 0 : (max - base) >>> shift;
     span = maxOffset;
+    int b = 0;
+    while (Long.compareUnsigned(maxOffset >>> b, Math.max(size / 8, 1024)) > 0) {
+      b++;
+    }
+    bucketShift = b;
+    int buckets = (int) ((maxOffset >>> b) + 1);
+    bucketStart = new int[buckets + 1];
     if (Long.compareUnsigned(maxOffset, 0xFFFF_FFFFL) <= 0) {
-      int[] keys = new int[size];
-      for (int i = 0; i < size; i++) {
-        keys[i] = (int) ((ids[i] - base) >>> shift);
-      }
-      int[] order = IdSort.sortUnsigned(keys);
-      compact = keys;
+      compact = new int[size];
+      indexAtRank = new int[size];
       wide = null;
-      indexAtRank = order;
+      sortIntoBuckets(ids);
     } else {
       // Sorted as signed longs, (id - base) ^ MIN_VALUE is in unsigned (address) order.
       long[] keys = new long[size];
@@ -71,6 +74,16 @@ public final class ObjectIds {
       compact = null;
       wide = keys;
       indexAtRank = order;
+      int next = 0;
+      for (int r = 0; r < size; r++) {
+        int bucket = (int) (offsetAtRank(r) >>> b);
+        while (next <= bucket) {
+          bucketStart[next++] = r;
+        }
+      }
+      while (next <= buckets) {
+        bucketStart[next++] = size;
+      }
     }
     int duplicate = -1;
     for (int r = 1; r < size && duplicate < 0; r++) {
@@ -79,22 +92,66 @@ public final class ObjectIds {
       }
     }
     duplicateRank = duplicate;
-    int b = 0;
-    while (Long.compareUnsigned(maxOffset >>> b, Math.max(size / 8, 1024)) > 0) {
-      b++;
+  }
+
+  /**
+   * Counting sort into the lookup buckets (which also fills {@link #bucketStart}), then a sort
+   * within each bucket. Dumps list objects in long address-ordered runs, so the scatter writes a
+   * few sequential streams.
+   */
+  private void sortIntoBuckets(long[] ids) {
+    int[] start = bucketStart;
+    for (long id : ids) {
+      start[(int) (((id - base) >>> shift) >>> bucketShift) + 1]++;
     }
-    bucketShift = b;
-    int buckets = (int) ((maxOffset >>> b) + 1);
-    bucketStart = new int[buckets + 1];
-    int next = 0;
-    for (int r = 0; r < size; r++) {
-      int bucket = (int) (offsetAtRank(r) >>> b);
-      while (next <= bucket) {
-        bucketStart[next++] = r;
+    for (int k = 1; k < start.length; k++) {
+      start[k] += start[k - 1];
+    }
+    int[] fill = start.clone();
+    for (int i = 0; i < size; i++) {
+      int key = (int) ((ids[i] - base) >>> shift);
+      int at = fill[(int) ((key & 0xFFFF_FFFFL) >>> bucketShift)]++;
+      compact[at] = key;
+      indexAtRank[at] = i;
+    }
+    long[] scratch = null;
+    for (int k = 0; k + 1 < start.length; k++) {
+      int from = start[k];
+      int to = start[k + 1];
+      if (to - from < 2) {
+        continue;
+      }
+      if (to - from <= 24) {
+        insertionSort(from, to);
+      } else {
+        if (scratch == null || scratch.length < to - from) {
+          scratch = new long[Math.max(to - from, 1024)];
+        }
+        for (int r = from; r < to; r++) {
+          scratch[r - from] = ((compact[r] & 0xFFFF_FFFFL) << 31) | indexAtRank[r];
+        }
+        java.util.Arrays.sort(scratch, 0, to - from);
+        for (int r = from; r < to; r++) {
+          long packed = scratch[r - from];
+          compact[r] = (int) (packed >>> 31);
+          indexAtRank[r] = (int) (packed & 0x7FFF_FFFF);
+        }
       }
     }
-    while (next <= buckets) {
-      bucketStart[next++] = size;
+  }
+
+  private void insertionSort(int from, int to) {
+    for (int r = from + 1; r < to; r++) {
+      int key = compact[r];
+      int index = indexAtRank[r];
+      int j = r - 1;
+      while (j >= from && Integer.compareUnsigned(compact[j], key) > 0) {
+        compact[j + 1] = compact[j];
+        indexAtRank[j + 1] = indexAtRank[j];
+        j--;
+      }
+      compact[j + 1] = key;
+      indexAtRank[j + 1] = index;
     }
   }
 

@@ -2,51 +2,85 @@ package dev.heapdiff.hprof.internal;
 
 /**
  * Marks every object reachable from a GC root, following all references (weak ones too, as the
- * JVM's dump does not say which referents were cleared) and from each object to its class.
- * Iterative: heap graphs are millions deep.
+ * dump does not say which referents were cleared) and from each reachable object to its class.
+ *
+ * <p>A depth-first walk with an explicit stack (heap graphs are millions deep): objects allocated
+ * together sit next to each other in the dump, and depth-first visits them together, which keeps
+ * the walk in cache far better than breadth-first. Classes of reachable objects are then marked in
+ * one linear pass, and the walk resumes from them until nothing changes.
  */
 final class Reachability {
-  private Reachability() {}
+  private final GraphData g;
+  private final long[] marked;
+  private final int[] stack;
+  private int count;
+
+  private Reachability(GraphData g) {
+    this.g = g;
+    int n = g.ids.size();
+    this.marked = new long[(n + 63) >>> 6];
+    this.stack = new int[Math.max(n, 1)];
+  }
 
   static void compute(GraphData g) {
-    int n = g.ids.size();
-    long[] marked = new long[(n + 63) >>> 6];
-    int[] queue = new int[Math.max(n, 1)];
-    int head = 0;
-    int tail = 0;
-    int[] mirrorOfClass = new int[g.classes.length];
-    for (int c = 0; c < g.classes.length; c++) {
-      mirrorOfClass[c] = g.classes[c].objectIndex;
-    }
+    new Reachability(g).run();
+  }
+
+  private void run() {
+    int top = 0;
     for (int root : g.rootObjects) {
-      if (mark(marked, root)) {
-        queue[tail++] = root;
+      if (mark(root)) {
+        stack[top++] = root;
       }
     }
-    while (head < tail) {
-      int object = queue[head++];
-      for (int r = g.refStart[object], end = g.refStart[object + 1]; r < end; r++) {
-        int target = g.refs[r];
-        if (mark(marked, target)) {
-          queue[tail++] = target;
+    boolean[] classDone = new boolean[g.classes.length];
+    int n = g.ids.size();
+    while (true) {
+      walk(top);
+      top = 0;
+      // Every reachable object keeps its class alive: mark the classes not reached yet.
+      for (int i = 0; i < n; i++) {
+        if ((marked[i >>> 6] & (1L << i)) != 0) {
+          int c = g.classOf[i];
+          if (!classDone[c]) {
+            classDone[c] = true;
+            int mirror = g.classes[c].objectIndex;
+            if (mirror >= 0 && mark(mirror)) {
+              stack[top++] = mirror;
+            }
+          }
         }
       }
-      int mirror = mirrorOfClass[g.classOf[object]];
-      if (mirror >= 0 && mark(marked, mirror)) {
-        queue[tail++] = mirror;
+      if (top == 0) {
+        break;
       }
     }
     g.reachable = marked;
-    g.reachableCount = tail;
+    g.reachableCount = count;
   }
 
-  private static boolean mark(long[] marked, int object) {
+  private void walk(int top) {
+    int[] refStart = g.refStart;
+    int[] refs = g.refs;
+    while (top > 0) {
+      int object = stack[--top];
+      for (int r = refStart[object], end = refStart[object + 1]; r < end; r++) {
+        int target = refs[r];
+        if (mark(target)) {
+          stack[top++] = target;
+        }
+      }
+    }
+  }
+
+  private boolean mark(int object) {
     long bit = 1L << object;
     int word = object >>> 6;
     if ((marked[word] & bit) != 0) {
       return false;
     }
     marked[word] |= bit;
+    count++;
     return true;
   }
 }

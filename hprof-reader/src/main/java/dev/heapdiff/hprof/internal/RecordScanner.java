@@ -176,36 +176,21 @@ public final class RecordScanner {
     while (chunk <= chunks) {
       firstSegment[chunk++] = segmentCount;
     }
-    HeapDumpScanner[] scanners = new HeapDumpScanner[chunks];
-    try {
-      Parallel.forChunks(chunks, chunks, (c, from, to) -> {
-        for (int part = from; part < to; part++) {
-          long bytes = 0;
-          for (int k = firstSegment[part]; k < firstSegment[part + 1]; k++) {
-            bytes += segments.get(2 * k + 1) - segments.get(2 * k);
-          }
-          HeapDumpScanner scanner = new HeapDumpScanner(in, idSize, bytes);
-          for (int k = firstSegment[part]; k < firstSegment[part + 1]; k++) {
-            scanner.scan(segments.get(2 * k), segments.get(2 * k + 1));
-          }
-          scanners[part] = scanner;
-        }
-      });
-    } catch (Parallel.HprofFailure e) {
-      if (e.getCause() instanceof HprofFormatException f) {
-        throw f;
+    // First count the objects of each group (validating every sub-record), then fill arrays of
+    // the exact size: no growing, copying or joining of per-object lists.
+    int[] counts = new int[chunks];
+    runGroups(chunks, part -> {
+      HeapDumpScanner counter = new HeapDumpScanner(in, idSize);
+      for (int k = firstSegment[part]; k < firstSegment[part + 1]; k++) {
+        counter.scan(segments.get(2 * k), segments.get(2 * k + 1));
       }
-      throw new IllegalStateException(e.getCause());
-    }
-    join(scanners);
-  }
-
-  private void join(HeapDumpScanner[] scanners) throws HprofFormatException {
+      counts[part] = counter.cursor;
+    });
     long objects = 0;
-    long roots = 0;
-    for (HeapDumpScanner s : scanners) {
-      objects += s.objectIds.size();
-      roots += s.rootIds.size();
+    int[] starts = new int[chunks];
+    for (int part = 0; part < chunks; part++) {
+      starts[part] = (int) objects;
+      objects += counts[part];
     }
     if (objects > Integer.MAX_VALUE - 64) {
       throw in.error(0, "more than 2^31 objects: too many for this reader");
@@ -215,7 +200,50 @@ public final class RecordScanner {
     objectPositions = new long[n];
     objectClasses = new int[n];
     arrayLengths = new int[n];
-    int at = 0;
+    HeapDumpScanner[] scanners = new HeapDumpScanner[chunks];
+    runGroups(chunks, part -> {
+      HeapDumpScanner scanner = new HeapDumpScanner(in, idSize, objectIds, objectPositions, objectClasses,
+          arrayLengths, starts[part]);
+      for (int k = firstSegment[part]; k < firstSegment[part + 1]; k++) {
+        scanner.scan(segments.get(2 * k), segments.get(2 * k + 1));
+      }
+      if (scanner.cursor != starts[part] + counts[part]) {
+        throw in.error(segments.get(2 * firstSegment[part]), "fewer objects than the counting pass found:"
+            + " the file changed while being read");
+      }
+      scanners[part] = scanner;
+    });
+    join(scanners, starts, counts);
+  }
+
+  private interface Group {
+    void run(int part) throws HprofFormatException;
+  }
+
+  private static void runGroups(int groups, Group body) throws HprofFormatException {
+    try {
+      Parallel.forChunks(groups, groups, (c, from, to) -> {
+        for (int part = from; part < to; part++) {
+          body.run(part);
+        }
+      });
+    } catch (Parallel.HprofFailure e) {
+      if (e.getCause() instanceof HprofFormatException f) {
+        throw f;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Joins the scanners' classes and roots, and gives objects their global class indexes. */
+  private void join(HeapDumpScanner[] scanners, int[] starts, int[] counts) throws HprofFormatException {
+    long roots = 0;
+    for (HeapDumpScanner s : scanners) {
+      roots += s.rootIds.size();
+    }
     rootIds = new LongVec((int) roots);
     rootKinds = new IntVec((int) roots);
     rootThreads = new IntVec((int) roots);
@@ -233,11 +261,8 @@ public final class RecordScanner {
     }
     for (int c = 0; c < scanners.length; c++) {
       HeapDumpScanner s = scanners[c];
-      int count = s.objectIds.size();
-      s.objectIds.copyTo(objectIds, at);
-      s.objectPositions.copyTo(objectPositions, at);
-      s.objectClasses.copyTo(objectClasses, at);
-      s.arrayLengths.copyTo(arrayLengths, at);
+      int at = starts[c];
+      int count = counts[c];
       for (int i = at; i < at + count; i++) {
         int code = objectClasses[i];
         if (code >= 0) {
@@ -254,7 +279,6 @@ public final class RecordScanner {
           }
         }
       }
-      at += count;
       for (int r = 0; r < s.rootIds.size(); r++) {
         rootIds.add(s.rootIds.get(r));
         rootKinds.add(s.rootKinds.get(r));
