@@ -125,7 +125,7 @@ public final class GraphBuilder {
 
   private void collectObjects() throws HprofFormatException {
     long[] fileOrderIds = scan.objectIds;
-    long[] offsets = scan.objectPositions;
+    Positions offsets = scan.positions();
     int[] classOf = scan.objectClasses;
     int[] lengths = scan.arrayLengths;
     scan.releaseObjects();
@@ -136,8 +136,8 @@ public final class GraphBuilder {
     if (duplicate >= 0) {
       int a = g.ids.indexAtRank(duplicate - 1);
       int b = g.ids.indexAtRank(duplicate);
-      throw in.error(offsets[Math.max(a, b)], "object id 0x" + Long.toHexString(fileOrderIds[a])
-          + " appears twice (also at byte offset " + offsets[Math.min(a, b)] + ")");
+      throw in.error(offsets.get(Math.max(a, b)), "object id 0x" + Long.toHexString(fileOrderIds[a])
+          + " appears twice (also at byte offset " + offsets.get(Math.min(a, b)) + ")");
     }
     fileOrderIds = null;
     for (int k = 0; k < n; k++) {
@@ -154,14 +154,14 @@ public final class GraphBuilder {
         long classId = scan.unresolvedClassIds.get(HeapDumpScanner.UNRESOLVED_BASE - code);
         cls = classIndexById.get(classId);
         if (cls < 0) {
-          int tag = in.u1(offsets[k]) & 0xFF;
-          throw in.error(offsets[k], String.format("%s refers to class id 0x%x, which has no CLASS DUMP",
+          int tag = in.u1(offsets.get(k)) & 0xFF;
+          throw in.error(offsets.get(k), String.format("%s refers to class id 0x%x, which has no CLASS DUMP",
               tag == RecordScanner.INSTANCE_DUMP ? "INSTANCE DUMP" : "OBJECT ARRAY DUMP", classId));
         }
       }
       classOf[k] = cls;
     }
-    g.positions = new Positions(offsets);
+    g.positions = offsets;
     g.classOf = classOf;
     g.size8 = lengths; // holds array lengths until Sizes replaces them with sizes
     g.mirrorToClass = new LongIntMap(g.classes.length);

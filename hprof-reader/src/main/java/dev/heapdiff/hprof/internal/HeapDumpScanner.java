@@ -41,7 +41,11 @@ final class HeapDumpScanner {
   int cursor;
   // The shared per-object arrays this scanner fills from its start slot on.
   private final long[] objectIds;
-  private final long[] objectPositions;
+  /** Low 32 bits of each object's offset; the high bits change at {@link #highIndexes}. */
+  private final int[] objectPositions;
+  final IntVec highIndexes = new IntVec(4);
+  final IntVec highValues = new IntVec(4);
+  private int currentHigh;
   /**
    * Class of each object: an index into {@link #classes} when known, {@link #CLASS_OBJECT} for
    * class dumps, {@code PRIMITIVE_ARRAY_BASE - tag} for primitive arrays, {@code UNRESOLVED_BASE - k}
@@ -70,7 +74,7 @@ final class HeapDumpScanner {
   }
 
   /** A scanner that stores objects into the given arrays from slot {@code start} on. */
-  HeapDumpScanner(MappedInput in, int idSize, long[] ids, long[] positions, int[] classes, int[] lengths,
+  HeapDumpScanner(MappedInput in, int idSize, long[] ids, int[] positions, int[] classes, int[] lengths,
       int start) {
     this.in = in;
     this.idSize = idSize;
@@ -189,7 +193,13 @@ final class HeapDumpScanner {
         throw in.error(position, "more objects than the counting pass found: the file changed while being read");
       }
       objectIds[cursor] = objectId;
-      objectPositions[cursor] = position;
+      objectPositions[cursor] = (int) position;
+      int high = (int) (position >>> 32);
+      if (high != currentHigh) {
+        highIndexes.add(cursor);
+        highValues.add(high);
+        currentHigh = high;
+      }
       objectClasses[cursor] = classCode;
       arrayLengths[cursor] = length;
     } else if (cursor == Integer.MAX_VALUE - 64) {

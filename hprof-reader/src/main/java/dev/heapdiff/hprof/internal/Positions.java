@@ -28,6 +28,26 @@ public final class Positions {
     }
   }
 
+  /**
+   * Takes the low 32 bits of increasing offsets and the indexes at which their high bits change:
+   * from {@code changeIndex[k]} on, the high bits are {@code changeHigh[k]} (both increasing).
+   */
+  public Positions(int[] low, int[] changeIndex, int[] changeHigh) {
+    this.low = low;
+    int n = low.length;
+    int highs = changeHigh.length == 0 ? 1 : changeHigh[changeHigh.length - 1] + 1;
+    highStart = new int[highs + 1];
+    int h = 1;
+    for (int k = 0; k < changeIndex.length; k++) {
+      while (h <= changeHigh[k]) {
+        highStart[h++] = changeIndex[k];
+      }
+    }
+    while (h <= highs) {
+      highStart[h++] = n;
+    }
+  }
+
   public long get(int i) {
     int high = highStart.length - 2;
     while (high > 0 && highStart[high] > i) {

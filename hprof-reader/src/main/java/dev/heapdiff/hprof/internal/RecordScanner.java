@@ -65,7 +65,10 @@ public final class RecordScanner {
   LongIntMap classIndexById = new LongIntMap(1 << 12);
   // Objects in file order.
   long[] objectIds;
-  long[] objectPositions;
+  /** Low 32 bits of each object's offset; see {@link #positions()}. */
+  int[] objectPositions;
+  final IntVec highIndexes = new IntVec(4);
+  final IntVec highValues = new IntVec(4);
   /** Class of each object, coded as in {@link HeapDumpScanner#objectClasses}. */
   int[] objectClasses;
   /** Array length, or -1 for instances and classes. */
@@ -179,6 +182,7 @@ public final class RecordScanner {
     // First count the objects of each group (validating every sub-record), then fill arrays of
     // the exact size: no growing, copying or joining of per-object lists.
     int[] counts = new int[chunks];
+    long countStart = System.nanoTime();
     runGroups(chunks, part -> {
       HeapDumpScanner counter = new HeapDumpScanner(in, idSize);
       for (int k = firstSegment[part]; k < firstSegment[part + 1]; k++) {
@@ -186,6 +190,9 @@ public final class RecordScanner {
       }
       counts[part] = counter.cursor;
     });
+    if (Boolean.getBoolean("heapdiff.timings")) {
+      System.err.printf("heapdiff:   counting pass %d ms in %d groups%n", (System.nanoTime() - countStart) / 1_000_000, chunks);
+    }
     long objects = 0;
     int[] starts = new int[chunks];
     for (int part = 0; part < chunks; part++) {
@@ -197,7 +204,7 @@ public final class RecordScanner {
     }
     int n = (int) objects;
     objectIds = new long[n];
-    objectPositions = new long[n];
+    objectPositions = new int[n];
     objectClasses = new int[n];
     arrayLengths = new int[n];
     HeapDumpScanner[] scanners = new HeapDumpScanner[chunks];
@@ -213,7 +220,21 @@ public final class RecordScanner {
       }
       scanners[part] = scanner;
     });
+    for (HeapDumpScanner scanner : scanners) {
+      for (int k = 0; k < scanner.highIndexes.size(); k++) {
+        int high = scanner.highValues.get(k);
+        if (high != (highValues.size() == 0 ? 0 : highValues.get(highValues.size() - 1))) {
+          highIndexes.add(scanner.highIndexes.get(k));
+          highValues.add(high);
+        }
+      }
+    }
     join(scanners, starts, counts);
+  }
+
+  /** The objects' file offsets. */
+  Positions positions() {
+    return new Positions(objectPositions, highIndexes.toArray(), highValues.toArray());
   }
 
   private interface Group {
