@@ -124,22 +124,22 @@ public final class GraphBuilder {
   }
 
   private void collectObjects() throws HprofFormatException {
-    long[] fileOrderIds = scan.objectIds;
+    int[] idKeys = scan.idKeys;
+    long[] wideIds = scan.wideIds;
     Positions offsets = scan.positions();
     int[] classOf = scan.objectClasses;
     int[] lengths = scan.arrayLengths;
     scan.releaseObjects();
-    int n = fileOrderIds.length;
-    g.ids = new ObjectIds(fileOrderIds);
+    int n = classOf.length;
+    g.ids = idKeys != null ? new ObjectIds(idKeys, scan.idBase, scan.idShift, scan.idSpan) : new ObjectIds(wideIds);
     phase("id index");
     int duplicate = g.ids.duplicateRank();
     if (duplicate >= 0) {
       int a = g.ids.indexAtRank(duplicate - 1);
       int b = g.ids.indexAtRank(duplicate);
-      throw in.error(offsets.get(Math.max(a, b)), "object id 0x" + Long.toHexString(fileOrderIds[a])
+      throw in.error(offsets.get(Math.max(a, b)), "object id 0x" + Long.toHexString(g.ids.idAtRank(duplicate))
           + " appears twice (also at byte offset " + offsets.get(Math.min(a, b)) + ")");
     }
-    fileOrderIds = null;
     for (int k = 0; k < n; k++) {
       int code = classOf[k];
       if (code >= 0) {

@@ -11,6 +11,9 @@ import java.util.List;
  * Several scanners run at once on large dumps; {@link RecordScanner} joins their results.
  */
 final class HeapDumpScanner {
+  /** Where the filling pass puts ids: 32-bit keys relative to a base, or full longs. */
+  record IdStore(int[] keys, long[] wide, long base, int shift) {}
+
   static final int ROOT_UNKNOWN = RecordScanner.ROOT_UNKNOWN;
   static final int ROOT_JNI_GLOBAL = RecordScanner.ROOT_JNI_GLOBAL;
   static final int ROOT_JNI_LOCAL = RecordScanner.ROOT_JNI_LOCAL;
@@ -40,7 +43,17 @@ final class HeapDumpScanner {
   /** Objects seen (counting) or the next slot to fill. */
   int cursor;
   // The shared per-object arrays this scanner fills from its start slot on.
-  private final long[] objectIds;
+  /** Ids as 32-bit keys (id - base) >>> shift, or null when {@link #wideIds} holds them. */
+  private final int[] idKeys;
+  private final long[] wideIds;
+  private final long idBase;
+  private final int idShift;
+  // What the counting pass learns about the ids: unsigned min and max, and the bits in which any
+  // two differ (their common alignment).
+  long minId = -1L;
+  long maxId;
+  long firstId;
+  long idDifferences;
   /** Low 32 bits of each object's offset; the high bits change at {@link #highIndexes}. */
   private final int[] objectPositions;
   final IntVec highIndexes = new IntVec(4);
@@ -67,19 +80,25 @@ final class HeapDumpScanner {
     this.in = in;
     this.idSize = idSize;
     this.filling = false;
-    this.objectIds = null;
+    this.idKeys = null;
+    this.wideIds = null;
+    this.idBase = 0;
+    this.idShift = 0;
     this.objectPositions = null;
     this.objectClasses = null;
     this.arrayLengths = null;
   }
 
   /** A scanner that stores objects into the given arrays from slot {@code start} on. */
-  HeapDumpScanner(MappedInput in, int idSize, long[] ids, int[] positions, int[] classes, int[] lengths,
+  HeapDumpScanner(MappedInput in, int idSize, IdStore ids, int[] positions, int[] classes, int[] lengths,
       int start) {
     this.in = in;
     this.idSize = idSize;
     this.filling = true;
-    this.objectIds = ids;
+    this.idKeys = ids.keys();
+    this.wideIds = ids.wide();
+    this.idBase = ids.base();
+    this.idShift = ids.shift();
     this.objectPositions = positions;
     this.objectClasses = classes;
     this.arrayLengths = lengths;
@@ -189,10 +208,14 @@ final class HeapDumpScanner {
 
   private void addObject(long objectId, long position, int classCode, int length) throws HprofFormatException {
     if (filling) {
-      if (cursor >= objectIds.length) {
+      if (cursor >= objectClasses.length) {
         throw in.error(position, "more objects than the counting pass found: the file changed while being read");
       }
-      objectIds[cursor] = objectId;
+      if (idKeys != null) {
+        idKeys[cursor] = (int) ((objectId - idBase) >>> idShift);
+      } else {
+        wideIds[cursor] = objectId;
+      }
       objectPositions[cursor] = (int) position;
       int high = (int) (position >>> 32);
       if (high != currentHigh) {
@@ -202,8 +225,20 @@ final class HeapDumpScanner {
       }
       objectClasses[cursor] = classCode;
       arrayLengths[cursor] = length;
-    } else if (cursor == Integer.MAX_VALUE - 64) {
-      throw in.error(position, "more than 2^31 objects: too many for this reader");
+    } else {
+      if (cursor == Integer.MAX_VALUE - 64) {
+        throw in.error(position, "more than 2^31 objects: too many for this reader");
+      }
+      if (cursor == 0) {
+        firstId = objectId;
+      }
+      if (Long.compareUnsigned(objectId, minId) < 0) {
+        minId = objectId;
+      }
+      if (Long.compareUnsigned(objectId, maxId) > 0) {
+        maxId = objectId;
+      }
+      idDifferences |= objectId ^ firstId;
     }
     cursor++;
   }

@@ -24,6 +24,24 @@ public final class ObjectIds {
   /** The largest offset, unsigned. */
   private final long span;
 
+  /**
+   * Builds the index from 32-bit keys of objects 0..n-1 in file order: key = (id - base) >>> shift,
+   * as unsigned ints no larger than {@code span}.
+   */
+  public ObjectIds(int[] keys, long base, int shift, long span) {
+    this.size = keys.length;
+    this.base = base;
+    this.shift = shift;
+    this.span = span;
+    this.bucketShift = bucketShift(span, size);
+    this.bucketStart = new int[(int) ((span >>> bucketShift) + 2)];
+    this.compact = new int[size];
+    this.indexAtRank = new int[size];
+    this.wide = null;
+    sortIntoBuckets(keys);
+    this.duplicateRank = findDuplicate();
+  }
+
   /** Builds the index from the ids of objects 0..n-1 (in file order, any order of ids). */
   public ObjectIds(long[] ids) {
     size = ids.length;
@@ -44,20 +62,18 @@ public final class ObjectIds {
     }
     base = size == 0 ? 0 : min;
     shift = differences == 0 ? 0 : Math.min(Long.numberOfTrailingZeros(differences), 32);
-    long maxOffset = size == 0 ? 0 : (max - base) >>> shift;
-    span = maxOffset;
-    int b = 0;
-    while (Long.compareUnsigned(maxOffset >>> b, Math.max(size / 8, 1024)) > 0) {
-      b++;
-    }
-    bucketShift = b;
-    int buckets = (int) ((maxOffset >>> b) + 1);
-    bucketStart = new int[buckets + 1];
-    if (Long.compareUnsigned(maxOffset, 0xFFFF_FFFFL) <= 0) {
+    span = size == 0 ? 0 : (max - base) >>> shift;
+    bucketShift = bucketShift(span, size);
+    bucketStart = new int[(int) ((span >>> bucketShift) + 2)];
+    if (Long.compareUnsigned(span, 0xFFFF_FFFFL) <= 0) {
+      int[] keys = new int[size];
+      for (int i = 0; i < size; i++) {
+        keys[i] = (int) ((ids[i] - base) >>> shift);
+      }
       compact = new int[size];
       indexAtRank = new int[size];
       wide = null;
-      sortIntoBuckets(ids);
+      sortIntoBuckets(keys);
     } else {
       // Sorted as signed longs, (id - base) ^ MIN_VALUE is in unsigned (address) order.
       long[] keys = new long[size];
@@ -76,22 +92,34 @@ public final class ObjectIds {
       indexAtRank = order;
       int next = 0;
       for (int r = 0; r < size; r++) {
-        int bucket = (int) (offsetAtRank(r) >>> b);
+        int bucket = (int) (offsetAtRank(r) >>> bucketShift);
         while (next <= bucket) {
           bucketStart[next++] = r;
         }
       }
-      while (next <= buckets) {
+      while (next < bucketStart.length) {
         bucketStart[next++] = size;
       }
     }
-    int duplicate = -1;
-    for (int r = 1; r < size && duplicate < 0; r++) {
+    duplicateRank = findDuplicate();
+  }
+
+  /** About one bucket per eight objects over the id range: half a byte per object. */
+  private static int bucketShift(long span, int size) {
+    int b = 0;
+    while (Long.compareUnsigned(span >>> b, Math.max(size / 8, 1024)) > 0) {
+      b++;
+    }
+    return b;
+  }
+
+  private int findDuplicate() {
+    for (int r = 1; r < size; r++) {
       if (offsetAtRank(r) == offsetAtRank(r - 1)) {
-        duplicate = r;
+        return r;
       }
     }
-    duplicateRank = duplicate;
+    return -1;
   }
 
   /**
@@ -99,17 +127,17 @@ public final class ObjectIds {
    * within each bucket. Dumps list objects in long address-ordered runs, so the scatter writes a
    * few sequential streams.
    */
-  private void sortIntoBuckets(long[] ids) {
+  private void sortIntoBuckets(int[] keys) {
     int[] start = bucketStart;
-    for (long id : ids) {
-      start[(int) (((id - base) >>> shift) >>> bucketShift) + 1]++;
+    for (int key : keys) {
+      start[(int) ((key & 0xFFFF_FFFFL) >>> bucketShift) + 1]++;
     }
     for (int k = 1; k < start.length; k++) {
       start[k] += start[k - 1];
     }
     int[] fill = start.clone();
     for (int i = 0; i < size; i++) {
-      int key = (int) ((ids[i] - base) >>> shift);
+      int key = keys[i];
       int at = fill[(int) ((key & 0xFFFF_FFFFL) >>> bucketShift)]++;
       compact[at] = key;
       indexAtRank[at] = i;

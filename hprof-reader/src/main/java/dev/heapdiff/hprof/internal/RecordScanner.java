@@ -64,7 +64,12 @@ public final class RecordScanner {
   /** Class object id to index in {@link #classes}. */
   LongIntMap classIndexById = new LongIntMap(1 << 12);
   // Objects in file order.
-  long[] objectIds;
+  /** Object ids as 32-bit keys (id - idBase) >>> idShift, or null when {@link #wideIds} holds them. */
+  int[] idKeys;
+  long[] wideIds;
+  long idBase;
+  int idShift;
+  long idSpan;
   /** Low 32 bits of each object's offset; see {@link #positions()}. */
   int[] objectPositions;
   final IntVec highIndexes = new IntVec(4);
@@ -104,7 +109,8 @@ public final class RecordScanner {
 
   /** Drops the per-object lists of the first pass once the graph holds them. */
   void releaseObjects() {
-    objectIds = null;
+    idKeys = null;
+    wideIds = null;
     objectPositions = null;
     objectClasses = null;
     arrayLengths = null;
@@ -182,6 +188,7 @@ public final class RecordScanner {
     // First count the objects of each group (validating every sub-record), then fill arrays of
     // the exact size: no growing, copying or joining of per-object lists.
     int[] counts = new int[chunks];
+    HeapDumpScanner[] counters = new HeapDumpScanner[chunks];
     long countStart = System.nanoTime();
     runGroups(chunks, part -> {
       HeapDumpScanner counter = new HeapDumpScanner(in, idSize);
@@ -189,7 +196,30 @@ public final class RecordScanner {
         counter.scan(segments.get(2 * k), segments.get(2 * k + 1));
       }
       counts[part] = counter.cursor;
+      counters[part] = counter;
     });
+    // Ids are unsigned addresses. Their smallest value and common alignment let the filling pass
+    // store each as a 32-bit key, when the span allows (it does below 32 GiB of 8-byte aligned heap).
+    long min = -1L;
+    long max = 0;
+    long differences = 0;
+    long first = 0;
+    boolean any = false;
+    for (HeapDumpScanner counter : counters) {
+      if (counter.cursor == 0) {
+        continue;
+      }
+      if (!any) {
+        first = counter.firstId;
+        any = true;
+      }
+      min = Long.compareUnsigned(counter.minId, min) < 0 ? counter.minId : min;
+      max = Long.compareUnsigned(counter.maxId, max) > 0 ? counter.maxId : max;
+      differences |= counter.idDifferences | (counter.firstId ^ first);
+    }
+    idBase = any ? min : 0;
+    idShift = differences == 0 ? 0 : Math.min(Long.numberOfTrailingZeros(differences), 32);
+    idSpan = any ? (max - idBase) >>> idShift : 0;
     if (Boolean.getBoolean("heapdiff.timings")) {
       System.err.printf("heapdiff:   counting pass %d ms in %d groups%n", (System.nanoTime() - countStart) / 1_000_000, chunks);
     }
@@ -203,13 +233,16 @@ public final class RecordScanner {
       throw in.error(0, "more than 2^31 objects: too many for this reader");
     }
     int n = (int) objects;
-    objectIds = new long[n];
+    boolean compact = Long.compareUnsigned(idSpan, 0xFFFF_FFFFL) <= 0;
+    idKeys = compact ? new int[n] : null;
+    wideIds = compact ? null : new long[n];
+    HeapDumpScanner.IdStore store = new HeapDumpScanner.IdStore(idKeys, wideIds, idBase, idShift);
     objectPositions = new int[n];
     objectClasses = new int[n];
     arrayLengths = new int[n];
     HeapDumpScanner[] scanners = new HeapDumpScanner[chunks];
     runGroups(chunks, part -> {
-      HeapDumpScanner scanner = new HeapDumpScanner(in, idSize, objectIds, objectPositions, objectClasses,
+      HeapDumpScanner scanner = new HeapDumpScanner(in, idSize, store, objectPositions, objectClasses,
           arrayLengths, starts[part]);
       for (int k = firstSegment[part]; k < firstSegment[part + 1]; k++) {
         scanner.scan(segments.get(2 * k), segments.get(2 * k + 1));
