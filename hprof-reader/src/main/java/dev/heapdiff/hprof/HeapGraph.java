@@ -213,6 +213,27 @@ public final class HeapGraph implements AutoCloseable {
     return Values.arrayLength(g, object);
   }
 
+  /**
+   * Returns element {@code index} of an array: a boxed primitive for primitive arrays, the element's
+   * object id as a {@code Long} (0 for null) for object arrays.
+   *
+   * @throws IllegalArgumentException if {@code object} is not an array
+   * @throws IndexOutOfBoundsException if {@code index} is outside the array
+   */
+  public Object arrayElement(int object, int index) {
+    ObjectKind kind = kind(object);
+    if (kind != ObjectKind.OBJECT_ARRAY && kind != ObjectKind.PRIMITIVE_ARRAY) {
+      throw new IllegalArgumentException("object " + object + " (" + classOf(object).name() + ") is not an array");
+    }
+    java.util.Objects.checkIndex(index, arrayLength(object));
+    if (kind == ObjectKind.OBJECT_ARRAY) {
+      return g.in.id(Values.objectArrayData(g, object) + (long) index * g.idSize, g.idSize);
+    }
+    ValueType type = Values.primitiveType(g, object);
+    long at = Values.primitiveData(g, object) + (long) index * type.sizeInDump(g.idSize);
+    return box(type, Values.readRaw(g, at, type));
+  }
+
   /** Returns the number of non-null references an object holds to objects in the dump. */
   public int referenceCount(int object) {
     return g.refStart[object + 1] - g.refStart[object];

@@ -1,0 +1,168 @@
+package dev.heapdiff;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
+import dev.heapdiff.hprof.ObjectLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Where snapshots come from: this JVM ({@link #snapshot()}) or a dump file ({@link #load(Path)}).
+ *
+ * <pre>{@code
+ * Snapshot before = Heap.snapshot();
+ * service.handle(request);
+ * Snapshot after = Heap.snapshot();
+ * System.out.println(after.byClass());
+ * }</pre>
+ */
+public final class Heap {
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+
+  private Heap() {}
+
+  /** Dumps the live objects of this JVM with the default options. */
+  public static Snapshot snapshot() {
+    return snapshot(SnapshotOptions.defaults());
+  }
+
+  /**
+   * Dumps the live objects of this JVM (after a full GC, as {@code jcmd GC.heap_dump} does). The
+   * file is created owner-only: heap dumps hold secrets.
+   *
+   * @throws UncheckedIOException if the dump cannot be written (no space, no permission)
+   */
+  public static Snapshot snapshot(SnapshotOptions options) {
+    try {
+      Path privateDirectory = null;
+      Path dir;
+      if (options.directory().isPresent()) {
+        dir = options.directory().get();
+      } else if (System.getProperty("heapdiff.dir") != null) {
+        dir = Path.of(System.getProperty("heapdiff.dir"));
+      } else {
+        dir = privateDirectory = createPrivateDirectory();
+      }
+      Files.createDirectories(dir);
+      long pid = ProcessHandle.current().pid();
+      Path file = dir.resolve("heapdiff-" + pid + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime()
+          + (options.gzip() ? ".hprof.gz" : ".hprof"));
+      HotSpotDiagnosticMXBean bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      Instant time = Instant.now();
+      if (options.gzip()) {
+        dumpCompressed(bean, file);
+      } else {
+        bean.dumpHeap(file.toString(), true);
+      }
+      restrictToOwner(file);
+      boolean deleteOnClose = !options.keep();
+      if (deleteOnClose) {
+        file.toFile().deleteOnExit();
+        if (privateDirectory != null) {
+          privateDirectory.toFile().deleteOnExit();
+        }
+      }
+      return new Snapshot(file, info(bean, pid, time), layout(bean), deleteOnClose, privateDirectory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot dump the heap: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens a HotSpot heap dump file (from {@code jcmd PID GC.heap_dump}, {@code jmap},
+   * {@code -XX:+HeapDumpOnOutOfMemoryError}; plain or gzip). The file is read on first analysis
+   * and never deleted.
+   *
+   * @throws NoSuchFileException if there is no such file
+   */
+  public static Snapshot load(Path dump) throws IOException {
+    if (!Files.exists(dump)) {
+      throw new NoSuchFileException(dump.toString(), null, "no such heap dump file");
+    }
+    if (!Files.isReadable(dump)) {
+      throw new java.nio.file.AccessDeniedException(dump.toString(), null, "the heap dump file is not readable");
+    }
+    Instant time = Files.getLastModifiedTime(dump).toInstant();
+    SnapshotInfo info = new SnapshotInfo(time, OptionalInt.empty(), "", List.of(), Optional.empty(),
+        OptionalInt.empty());
+    return new Snapshot(dump, info, null, false, null);
+  }
+
+  /** Dumps next to {@code file}, then compresses into it: the JVM's own dump call cannot compress. */
+  private static void dumpCompressed(HotSpotDiagnosticMXBean bean, Path file) throws IOException {
+    Path plain = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.gz$", ""));
+    bean.dumpHeap(plain.toString(), true);
+    try {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(file);
+    }
+    try (var in = Files.newInputStream(plain);
+        var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      in.transferTo(out);
+    } catch (IOException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    } finally {
+      Files.deleteIfExists(plain);
+    }
+  }
+
+  private static Path createPrivateDirectory() throws IOException {
+    try {
+      return Files.createTempDirectory("heapdiff-",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException e) {
+      return Files.createTempDirectory("heapdiff-");
+    }
+  }
+
+  private static void restrictToOwner(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      file.toFile().setReadable(false, false);
+      file.toFile().setReadable(true, true);
+    }
+  }
+
+  private static SnapshotInfo info(HotSpotDiagnosticMXBean bean, long pid, Instant time) {
+    List<String> collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(GarbageCollectorMXBean::getName).toList();
+    String jvm = System.getProperty("java.vm.name", "") + " " + System.getProperty("java.runtime.version", "");
+    return new SnapshotInfo(time, OptionalInt.of((int) pid), jvm.trim(), collectors,
+        option(bean, "UseCompressedOops").map(Boolean::parseBoolean),
+        option(bean, "ObjectAlignmentInBytes").map(v -> OptionalInt.of(Integer.parseInt(v))).orElse(OptionalInt.empty()));
+  }
+
+  /** The object layout of this JVM, so that a snapshot's sizes need no inference. */
+  private static ObjectLayout layout(HotSpotDiagnosticMXBean bean) {
+    boolean compactHeaders = option(bean, "UseCompactObjectHeaders").map(Boolean::parseBoolean).orElse(false);
+    boolean compressedClasses = option(bean, "UseCompressedClassPointers").map(Boolean::parseBoolean).orElse(true);
+    boolean compressedOops = option(bean, "UseCompressedOops").map(Boolean::parseBoolean).orElse(true);
+    int alignment = option(bean, "ObjectAlignmentInBytes").map(Integer::parseInt).orElse(8);
+    int header = compactHeaders ? 8 : compressedClasses ? 12 : 16;
+    boolean alignedArrays = Runtime.version().feature() < 22;
+    return new ObjectLayout(header, compressedOops ? 4 : 8, alignment, alignedArrays, "given");
+  }
+
+  private static Optional<String> option(HotSpotDiagnosticMXBean bean, String name) {
+    try {
+      VMOption option = bean.getVMOption(name);
+      return Optional.of(option.getValue());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // not an option of this JVM
+    }
+  }
+}

@@ -1,0 +1,255 @@
+package dev.heapdiff;
+
+import dev.heapdiff.hprof.HeapClass;
+import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.internal.Bits;
+import dev.heapdiff.internal.Classifier;
+import dev.heapdiff.internal.Classifiers;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * An immutable set of live objects of one {@link Snapshot}. Printing it shows heapy's partition
+ * table by class; the {@code by…} methods partition it other ways, and every row of a partition is
+ * an {@code ObjectSet} again, so drill-down chains:
+ *
+ * <pre>{@code
+ * snap.byClass().get(0).byReferrers().get(0).byId().get(0)
+ * }</pre>
+ */
+public class ObjectSet {
+  private final Snapshot snapshot;
+  private final long[] bits;
+  private volatile long size = -1;
+
+  ObjectSet(Snapshot snapshot, long[] bits) {
+    this.snapshot = snapshot;
+    this.bits = bits;
+  }
+
+  /** The snapshot this set belongs to. */
+  Snapshot owner() {
+    return snapshot;
+  }
+
+  /** One bit per object index of the snapshot's graph. */
+  long[] bits() {
+    return bits != null ? bits : owner().analysis().live();
+  }
+
+  HeapGraph heapGraph() {
+    return owner().analysis().graph();
+  }
+
+  /** Returns the snapshot whose objects these are. */
+  public Snapshot snapshot() {
+    return owner();
+  }
+
+  /** Returns the number of objects. */
+  public int count() {
+    return Bits.count(bits());
+  }
+
+  /** Returns whether the set has no objects. */
+  public boolean isEmpty() {
+    for (long word : bits()) {
+      if (word != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns the sum of the objects' shallow sizes in bytes, as the JVM counts them. */
+  public long size() {
+    long s = size;
+    if (s < 0) {
+      HeapGraph graph = heapGraph();
+      long[] b = bits();
+      s = 0;
+      for (int i = Bits.next(b, 0); i >= 0; i = Bits.next(b, i + 1)) {
+        s += graph.shallowSize(i);
+      }
+      size = s;
+    }
+    return s;
+  }
+
+  // Set algebra, within one snapshot.
+
+  /** Returns the objects of this set that are not in {@code other}. */
+  public ObjectSet minus(ObjectSet other) {
+    return derive(Bits.andNot(bits(), sameSnapshot(other, "minus").bits()));
+  }
+
+  /** Returns the objects in both sets. */
+  public ObjectSet and(ObjectSet other) {
+    return derive(Bits.and(bits(), sameSnapshot(other, "and").bits()));
+  }
+
+  /** Returns the objects in either set. */
+  public ObjectSet or(ObjectSet other) {
+    return derive(Bits.or(bits(), sameSnapshot(other, "or").bits()));
+  }
+
+  /** Returns the objects in exactly one of the sets. */
+  public ObjectSet xor(ObjectSet other) {
+    return derive(Bits.xor(bits(), sameSnapshot(other, "xor").bits()));
+  }
+
+  private ObjectSet sameSnapshot(ObjectSet other, String operation) {
+    Objects.requireNonNull(other, "other");
+    if (other.owner() != owner()) {
+      throw new IllegalArgumentException(operation + "() of sets from two snapshots (" + owner().file().getFileName()
+          + " and " + other.owner().file().getFileName() + "): objects of different dumps are matched by"
+          + " Snapshot.minus(Snapshot), which this version does not have yet");
+    }
+    return other;
+  }
+
+  ObjectSet derive(long[] members) {
+    return new ObjectSet(owner(), members);
+  }
+
+  // Selection.
+
+  /** Returns the objects whose class is exactly {@code type}. */
+  public ObjectSet ofClass(Class<?> type) {
+    return ofClass(type.getTypeName(), false);
+  }
+
+  /** Returns the objects whose class has this Java name ({@code java.lang.String}, {@code int[]}). */
+  public ObjectSet ofClass(String className) {
+    return ofClass(className, false);
+  }
+
+  /**
+   * Returns the objects of the named class, and of its subclasses if {@code withSubclasses}.
+   * Classes of the same name from several class loaders all count.
+   */
+  public ObjectSet ofClass(String className, boolean withSubclasses) {
+    HeapGraph graph = heapGraph();
+    boolean[] wanted = new boolean[graph.classes().size()];
+    for (HeapClass c : graph.classes()) {
+      for (HeapClass k = c; k != null; k = k.superclassIndex() < 0 ? null : graph.classes().get(k.superclassIndex())) {
+        if (k.name().equals(className)) {
+          wanted[c.index()] = true;
+          break;
+        }
+        if (!withSubclasses) {
+          break;
+        }
+      }
+    }
+    return derive(Bits.filter(bits(), i -> wanted[graph.classIndexOf(i)]));
+  }
+
+  /** Returns the objects that satisfy {@code predicate}. */
+  public ObjectSet filter(Predicate<HeapObject> predicate) {
+    return derive(Bits.filter(bits(), i -> predicate.test(new HeapObject(owner(), i))));
+  }
+
+  /** Returns the live objects that hold a reference to an object of this set. */
+  public ObjectSet referrers() {
+    HeapGraph graph = heapGraph();
+    long[] live = owner().bits();
+    long[] out = Bits.empty(graph.objectCount());
+    long[] b = bits();
+    for (int i = Bits.next(b, 0); i >= 0; i = Bits.next(b, i + 1)) {
+      for (int r : graph.referrers(i)) {
+        if (Bits.get(live, r)) {
+          Bits.set(out, r);
+        }
+      }
+    }
+    return derive(out);
+  }
+
+  /** Returns the live objects that an object of this set references. */
+  public ObjectSet referents() {
+    HeapGraph graph = heapGraph();
+    long[] live = owner().bits();
+    long[] out = Bits.empty(graph.objectCount());
+    long[] b = bits();
+    for (int i = Bits.next(b, 0); i >= 0; i = Bits.next(b, i + 1)) {
+      for (int k = 0, n = graph.referenceCount(i); k < n; k++) {
+        int target = graph.reference(i, k);
+        if (Bits.get(live, target)) {
+          Bits.set(out, target);
+        }
+      }
+    }
+    return derive(out);
+  }
+
+  /**
+   * Returns the only object of a set of one.
+   *
+   * @throws IllegalStateException if the set has no objects or more than one
+   */
+  public HeapObject theOne() {
+    int count = count();
+    if (count != 1) {
+      throw new IllegalStateException("theOne() needs a set of exactly one object; this one has " + count);
+    }
+    return new HeapObject(owner(), Bits.next(bits(), 0));
+  }
+
+  /** Returns the objects, in the order of the dump. */
+  public Stream<HeapObject> stream() {
+    long[] b = bits();
+    return IntStream.iterate(Bits.next(b, 0), i -> i >= 0, i -> Bits.next(b, i + 1))
+        .mapToObj(i -> new HeapObject(owner(), i));
+  }
+
+  /** Returns whether {@code object} (of this set's snapshot) is in the set. */
+  public boolean contains(HeapObject object) {
+    return object.snapshot() == owner() && Bits.get(bits(), object.index());
+  }
+
+  // Partitions.
+
+  /** Partitions by class. */
+  public Partition byClass() {
+    return partition(Classifiers.byClass(heapGraph()));
+  }
+
+  /** Partitions by individual shallow size. */
+  public Partition bySize() {
+    return partition(Classifiers.bySize(heapGraph()));
+  }
+
+  /** Partitions by the package of the object's class (of the element class, for arrays). */
+  public Partition byPackage() {
+    return partition(Classifiers.byPackage(heapGraph()));
+  }
+
+  /** Partitions by the class loader that defined the object's class. */
+  public Partition byClassLoader() {
+    return partition(Classifiers.byClassLoader(heapGraph()));
+  }
+
+  Partition partition(Classifier classifier) {
+    return Partition.of(this, classifier);
+  }
+
+  /** Returns the set's table by class, as heapy prints a set. */
+  @Override
+  public String toString() {
+    return byClass().toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ObjectSet other && other.owner() == owner() && Arrays.equals(other.bits(), bits());
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(bits());
+  }
+}

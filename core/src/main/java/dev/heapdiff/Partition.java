@@ -1,0 +1,157 @@
+package dev.heapdiff;
+
+import dev.heapdiff.internal.Bits;
+import dev.heapdiff.internal.Classifier;
+import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.report.HeapyText;
+import dev.heapdiff.report.PartitionRow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A set of objects split into kinds, heapy's partition: rows by size descending, then by kind.
+ * {@link #get(int)} is the set of one row, for drill-down; printing shows heapy's table, ten rows
+ * at a time ({@link #more()}, {@link #all()}).
+ */
+public final class Partition {
+  private final ObjectSet set;
+  private final Classifier classifier;
+  private final dev.heapdiff.report.Partition table;
+  /** Row index of each kind. */
+  private final int[] rowOfKind;
+  private final int from;
+  private final boolean all;
+
+  private Partition(ObjectSet set, Classifier classifier, dev.heapdiff.report.Partition table, int[] rowOfKind,
+      int from, boolean all) {
+    this.set = set;
+    this.classifier = classifier;
+    this.table = table;
+    this.rowOfKind = rowOfKind;
+    this.from = from;
+    this.all = all;
+  }
+
+  static Partition of(ObjectSet set, Classifier classifier) {
+    HeapGraph graph = set.heapGraph();
+    long[] bits = set.bits();
+    long[] counts = new long[16];
+    long[] sizes = new long[16];
+    int kinds = 0;
+    for (int i = Bits.next(bits, 0); i >= 0; i = Bits.next(bits, i + 1)) {
+      int kind = classifier.kindOf(i);
+      if (kind >= counts.length) {
+        int length = Math.max(kind + 1, counts.length * 2);
+        counts = java.util.Arrays.copyOf(counts, length);
+        sizes = java.util.Arrays.copyOf(sizes, length);
+      }
+      counts[kind]++;
+      sizes[kind] += graph.shallowSize(i);
+      kinds = Math.max(kinds, kind + 1);
+    }
+    Map<String, long[]> byLabel = new HashMap<>();
+    for (int k = 0; k < kinds; k++) {
+      if (counts[k] > 0) {
+        long[] row = byLabel.computeIfAbsent(classifier.label(k), l -> new long[2]);
+        row[0] += counts[k];
+        row[1] += sizes[k];
+      }
+    }
+    List<PartitionRow> rows = new ArrayList<>(byLabel.size());
+    byLabel.forEach((label, row) -> rows.add(new PartitionRow(row[0], row[1], label)));
+    dev.heapdiff.report.Partition table = dev.heapdiff.report.Partition.of(classifier.header(), rows);
+    Map<String, Integer> rowOfLabel = new HashMap<>();
+    for (int r = 0; r < table.rows().size(); r++) {
+      rowOfLabel.put(table.rows().get(r).kind(), r);
+    }
+    int[] rowOfKind = new int[Math.max(kinds, classifier.kinds())];
+    java.util.Arrays.fill(rowOfKind, -1);
+    for (int k = 0; k < kinds; k++) {
+      if (counts[k] > 0) {
+        rowOfKind[k] = rowOfLabel.get(classifier.label(k));
+      }
+    }
+    return new Partition(set, classifier, table, rowOfKind, 0, false);
+  }
+
+  /** Returns the number of rows. */
+  public int rowCount() {
+    return table.rows().size();
+  }
+
+  /** Returns the number of objects partitioned. */
+  public long count() {
+    return table.totalCount();
+  }
+
+  /** Returns the total shallow size of the objects partitioned, in bytes. */
+  public long size() {
+    return table.totalSize();
+  }
+
+  /** Returns the kind column's header, such as {@code Class}. */
+  public String header() {
+    return table.kindHeader();
+  }
+
+  /** Returns the label of each row, in row order. */
+  public List<String> kinds() {
+    return table.rows().stream().map(PartitionRow::kind).toList();
+  }
+
+  /** Returns the rows as counts, sizes and labels. */
+  public List<PartitionRow> rows() {
+    return table.rows();
+  }
+
+  /**
+   * Returns the objects of row {@code row}; negative numbers count from the end ({@code -1} is the
+   * last row).
+   *
+   * @throws IndexOutOfBoundsException if there is no such row
+   */
+  public ObjectSet get(int row) {
+    int r = row < 0 ? rowCount() + row : row;
+    java.util.Objects.checkIndex(r, rowCount());
+    long[] bits = Bits.filter(set.bits(), i -> {
+      int kind = classifier.kindOf(i);
+      return kind < rowOfKind.length && rowOfKind[kind] == r;
+    });
+    return set.derive(bits);
+  }
+
+  /** Returns the row of the kind labelled {@code kind}, such as a class name. */
+  public ObjectSet get(String kind) {
+    int r = kinds().indexOf(kind);
+    if (r < 0) {
+      throw new IllegalArgumentException("no row " + kind + " in this partition");
+    }
+    return get(r);
+  }
+
+  /** Returns the same partition showing the next ten rows when printed, as heapy's {@code _.more}. */
+  public Partition more() {
+    return new Partition(set, classifier, table, rowOfKind, Math.min(from + HeapyText.PAGE_ROWS, rowCount()), false);
+  }
+
+  /** Returns the same partition showing every row when printed. */
+  public Partition all() {
+    return new Partition(set, classifier, table, rowOfKind, 0, true);
+  }
+
+  /** Returns the neutral table, for rendering as CSV or other formats. */
+  public dev.heapdiff.report.Partition table() {
+    return table;
+  }
+
+  /** Returns heapy's table: the label and ten rows, all rows ({@link #all()}) or a later page. */
+  @Override
+  public String toString() {
+    if (all) {
+      return HeapyText.renderAll(table);
+    }
+    return from == 0 ? HeapyText.render(table) : HeapyText.page(table, from);
+  }
+}

@@ -1,0 +1,175 @@
+package dev.heapdiff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.testdata.ClassHistogram;
+import dev.heapdiff.testdata.DumpRequest;
+import example.app.Keep;
+import example.app.OnlyOne;
+import example.app.Widget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Snapshots of this test JVM, holding objects the test created on purpose; sizes are checked
+ * against the JVM's own class histogram taken right before the snapshot.
+ */
+class InProcessSnapshotTest {
+  static final int WIDGETS = 12_345;
+
+  static final List<Widget> WIDGET_LIST = new ArrayList<>();
+  static OnlyOne onlyOne;
+  static Snapshot snap;
+  static ClassHistogram histogram;
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void takeSnapshot() throws Exception {
+    for (int i = 0; i < WIDGETS; i++) {
+      WIDGET_LIST.add(new Widget(i));
+    }
+    Keep.ALIVE.add(WIDGET_LIST);
+    onlyOne = new OnlyOne();
+    Keep.ALIVE.add(onlyOne);
+    onlyOne.favourites[1] = WIDGET_LIST.get(7);
+    Path histogramFile = dir.resolve("histogram.txt");
+    DumpRequest.writeHistogram(histogramFile);
+    histogram = ClassHistogram.read(histogramFile);
+    snap = Heap.snapshot();
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    snap.close();
+  }
+
+  @Test
+  void aSnapshotIsAnOwnerOnlyFileThatIsReadOnlyWhenFirstAnalysed() throws Exception {
+    try (Snapshot fresh = Heap.snapshot()) {
+      assertThat(fresh.file()).exists();
+      assertThat(Files.getPosixFilePermissions(fresh.file()))
+          .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+      assertThat(Files.getPosixFilePermissions(fresh.file().getParent())).doesNotContain(
+          PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+      assertThat(fresh.isAnalysed()).isFalse();
+      assertThat(fresh.toString()).contains("not read yet");
+      assertThat(fresh.info().pid()).hasValue((int) ProcessHandle.current().pid());
+      assertThat(fresh.info().garbageCollectors()).isNotEmpty();
+      fresh.count();
+      assertThat(fresh.isAnalysed()).isTrue();
+      Path file = fresh.file();
+      fresh.close();
+      assertThat(file).doesNotExist();
+      assertThatThrownBy(fresh::count).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+  }
+
+  @Test
+  void countsAndSizesOfTheTestsObjectsMatchTheJvmHistogram() {
+    String widget = Widget.class.getName();
+    ObjectSet widgets = snap.ofClass(Widget.class);
+    assertThat(widgets.count()).isEqualTo(WIDGETS);
+    assertThat(histogram.row(widget).instances()).isEqualTo(WIDGETS);
+    assertThat(widgets.size()).isEqualTo(histogram.row(widget).bytes());
+    assertThat(snap.byClass().get(widget).count()).isEqualTo(WIDGETS);
+    assertThat(snap.byClass().kinds()).contains(widget, "byte[]", "java.lang.String");
+  }
+
+  @Test
+  void drillDownFollowsReferencesBothWays() {
+    ObjectSet widgets = snap.ofClass(Widget.class);
+    ObjectSet payloads = widgets.referents().ofClass(byte[].class);
+    assertThat(payloads.count()).isEqualTo(WIDGETS);
+    assertThat(payloads.byClass().rowCount()).isEqualTo(1);
+    assertThat(payloads.stream().allMatch(p -> p.length() == 32)).isTrue();
+    assertThat(payloads.referrers().ofClass(Widget.class)).isEqualTo(widgets);
+    assertThat(widgets.referrers().ofClass("java.lang.Object[]").count()).isPositive(); // the ArrayList's array
+  }
+
+  @Test
+  void theOneObjectShowsItsFieldsAndStrings() {
+    HeapObject one = snap.ofClass(OnlyOne.class).theOne();
+    assertThat(one.className()).isEqualTo(OnlyOne.class.getName());
+    HeapObject name = (HeapObject) one.field("name").orElseThrow();
+    assertThat(name.stringValue()).hasValue("the-one");
+    assertThat(name.toString()).isEqualTo("\"the-one\"");
+    HeapObject favourites = (HeapObject) one.field("favourites").orElseThrow();
+    assertThat(favourites.length()).isEqualTo(3);
+    assertThat(favourites.element(0)).isNull();
+    HeapObject favourite = (HeapObject) favourites.element(1);
+    assertThat(favourite.field("number")).hasValue(7);
+    assertThat(favourites.representation()).isEqualTo(Widget.class.getName() + "[3]");
+    assertThat(one.representation()).startsWith(OnlyOne.class.getName() + "@0x").contains("name=\"the-one\"");
+    assertThatThrownBy(() -> snap.ofClass(Widget.class).theOne())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining(String.valueOf(WIDGETS));
+  }
+
+  @Test
+  void heapdiffsOwnObjectsAreNotPartOfTheSnapshot() throws Exception {
+    // An analysed snapshot holds big arrays (its graph) reachable only through heapdiff's objects.
+    HeapGraph held = snap.graph();
+    int refStartLength = held.objectCount() + 1;
+    try (Snapshot later = Heap.snapshot()) {
+      assertThat(later.byPackage().kinds()).doesNotContain("dev.heapdiff", "dev.heapdiff.internal",
+          "dev.heapdiff.hprof", "dev.heapdiff.hprof.internal", "dev.heapdiff.report");
+      assertThat(later.ofClass(int[].class).filter(a -> a.length() == refStartLength).count()).isZero();
+      // The test's own objects are the user's and stay.
+      assertThat(later.ofClass(Widget.class).count()).isEqualTo(WIDGETS);
+      // The full dump does contain heapdiff's objects: the exclusion is the snapshot's doing.
+      HeapGraph graph = later.graph();
+      boolean libraryInDump = false;
+      for (int i = 0; i < graph.objectCount() && !libraryInDump; i++) {
+        libraryInDump = graph.classOf(i).name().startsWith("dev.heapdiff.hprof.internal.");
+      }
+      assertThat(libraryInDump).isTrue();
+    }
+  }
+
+  @Test
+  void setAlgebraWithinOneSnapshot() {
+    ObjectSet widgets = snap.ofClass(Widget.class);
+    ObjectSet first = widgets.filter(w -> (Integer) w.field("number").orElseThrow() < 100);
+    ObjectSet even = widgets.filter(w -> (Integer) w.field("number").orElseThrow() % 2 == 0);
+    assertThat(first.count()).isEqualTo(100);
+    assertThat(first.and(even).count()).isEqualTo(50);
+    assertThat(first.or(even).count()).isEqualTo(100 + (WIDGETS + 1) / 2 - 50);
+    assertThat(first.xor(even).count()).isEqualTo(first.or(even).count() - 50);
+    assertThat(widgets.minus(first).count()).isEqualTo(WIDGETS - 100);
+    assertThat(widgets.minus(widgets).isEmpty()).isTrue();
+    assertThat(first.contains(first.stream().findFirst().orElseThrow())).isTrue();
+  }
+
+  @Test
+  void setsOfTwoSnapshotsDoNotMixYet() throws Exception {
+    try (Snapshot other = Heap.snapshot()) {
+      assertThatThrownBy(() -> snap.minus(other)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("two snapshots");
+    }
+  }
+
+  @Test
+  void snapshotsCanBeKeptAndWrittenWhereAsked() throws Exception {
+    Path kept;
+    try (Snapshot s = Heap.snapshot(SnapshotOptions.defaults().directory(dir).keep(true))) {
+      kept = s.file();
+      assertThat(kept.getParent()).isEqualTo(dir);
+    }
+    assertThat(kept).exists();
+    try (Snapshot gz = Heap.snapshot(SnapshotOptions.defaults().directory(dir).gzip(true))) {
+      assertThat(gz.file().toString()).endsWith(".hprof.gz");
+      assertThat(gz.ofClass(Widget.class).count()).isEqualTo(WIDGETS);
+    }
+    assertThat(Set.of(dir.toFile().list())).contains(kept.getFileName().toString());
+  }
+}
