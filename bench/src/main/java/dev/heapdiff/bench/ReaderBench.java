@@ -220,13 +220,14 @@ public final class ReaderBench {
       Result shark = best.get(Reader.SHARK);
       Result netbeans = best.get(Reader.NETBEANS);
       if (shark != null) {
-        ratios.add("vs shark " + faster(shark.seconds() / heapdiff.seconds()) + " (target >= 3x faster)");
+        ratios.add("vs shark " + faster(shark.seconds() / heapdiff.seconds())
+            + " (issue #2: faster; design doc: >= 3x faster)");
       }
       if (netbeans != null) {
-        ratios.add("vs netbeans " + faster(netbeans.seconds() / heapdiff.seconds()));
+        ratios.add("vs netbeans " + faster(netbeans.seconds() / heapdiff.seconds()) + " (issue #2: >= 3x faster)");
       }
       if (bare != null) {
-        ratios.add(String.format(Locale.ROOT, "%.1fx the bare pass (target <= 3x)", heapdiff.seconds() / bare.seconds()));
+        ratios.add(String.format(Locale.ROOT, "%.1fx the bare pass (design doc: <= 3x)", heapdiff.seconds() / bare.seconds()));
       }
       ratios.add(String.format(Locale.ROOT, "%.1f bytes/object (target <= 40)", (double) heapdiff.heap() / heapdiff.objects()));
       out.append("ratios: heapdiff ").append(String.join(", ", ratios)).append(System.lineSeparator());
