@@ -55,7 +55,8 @@ class HistogramTruthTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"-XX:+UseG1GC", "-XX:+UseCompactObjectHeaders", "-XX:+UseZGC", "-XX:+UseParallelGC"})
+  @ValueSource(strings = {"-XX:+UseG1GC", "-XX:+UseCompactObjectHeaders", "-XX:+UseZGC", "-XX:+UseParallelGC",
+      "-XX:ObjectAlignmentInBytes=16"})
   void countsAndBytesMatchTheJvmHistogramOnJdk25(String option) throws Exception {
     Optional<Path> jdk25 = ChildJvm.jdk25();
     assumeTrue(jdk25.isPresent(), "no JDK 25 on this machine");
