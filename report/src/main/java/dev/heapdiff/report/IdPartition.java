@@ -94,6 +94,21 @@ public final class IdPartition {
     return new Table(List.of("index", "size", "representation"), cells);
   }
 
+  /** Returns the identity partition as JSON, every row with its percentages ({@link Json#render(IdPartition)}). */
+  public String toJson() {
+    return Json.render(this);
+  }
+
+  /** Returns the label and a GitHub-flavoured Markdown table of every row ({@link Markdown#render(IdPartition)}). */
+  public String toMarkdown() {
+    return Markdown.render(this);
+  }
+
+  /** Returns a self-contained HTML page with the label and every row, sortable ({@link Html#render(IdPartition)}). */
+  public String toHtml() {
+    return Html.render(this);
+  }
+
   /** Returns the table as heapy prints it: the label, the header, ten rows and how many more there are. */
   @Override
   public String toString() {

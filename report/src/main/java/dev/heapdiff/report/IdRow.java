@@ -21,6 +21,7 @@ public record IdRow(long size, String representation) {
     }
   }
 
+  /** Returns the representation and the size, e.g. {@code 0x7f5ede299d10, 56 bytes}. */
   @Override
   public String toString() {
     return representation + ", " + size + " bytes";

@@ -40,7 +40,8 @@ final class Chromium {
 
   /** Returns Chromium if it is installed: /usr/bin/chromium or a chromium on the PATH. */
   static Optional<Chromium> find() {
-    List<Path> candidates = new ArrayList<>(List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser")));
+    List<Path> candidates = new ArrayList<>(
+        List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser")));
     for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
       if (!dir.isEmpty()) {
         candidates.add(Path.of(dir, "chromium"));

@@ -58,7 +58,8 @@ class HtmlTest {
     String evil = "<script>alert('x')</script><img src=x onerror=\"alert(1)\">&amp;";
     String html = Html.render(Partition.of(evil, List.of(new PartitionRow(1, 8, evil))));
 
-    assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;amp;")
+    assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
+            + "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;amp;")
         .doesNotContain("<img", "<script>alert");
     // the page's own script is the only one
     assertThat(count(html, "<script")).isEqualTo(1);
@@ -66,7 +67,8 @@ class HtmlTest {
 
   @Test
   void controlCharactersAndLoneSurrogatesBecomeReplacementCharacters() {
-    assertThat(Html.escape("a\u0000b\u001bc\u007fd\ud800e\tf\n😀")).isEqualTo("a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\tf\n😀");
+    assertThat(Html.escape("a\u0000b\u001bc\u007fd\ud800e\tf\n😀"))
+        .isEqualTo("a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\tf\n😀");
   }
 
   @Test

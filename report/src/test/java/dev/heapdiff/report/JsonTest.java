@@ -127,7 +127,8 @@ class JsonTest {
         }
         """);
     assertThat(JsonParser.parse(Json.render(t))).isInstanceOf(Map.class);
-    assertThat(Json.render(new Table(List.of("a"), List.of()))).isEqualTo("{\n  \"columns\": [\"a\"],\n  \"rows\": []\n}\n");
+    assertThat(Json.render(new Table(List.of("a"), List.of())))
+        .isEqualTo("{\n  \"columns\": [\"a\"],\n  \"rows\": []\n}\n");
   }
 
   @Test
