@@ -2,26 +2,31 @@ package dev.heapdiff.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders a {@link Partition} exactly as heapy's partition table: a label line, a header, rows of
- * {@code index count % size % cumulative %} and the kind, wrapped at 100 columns, ten rows to a page.
+ * Renders heapy's tables as text: a {@link Partition} as heapy's partition table and an
+ * {@link IdPartition} as its identity partition ({@code .byid}). Each has a label line, a header and
+ * rows, wrapped at 100 columns, ten rows to a page.
  *
- * <p>Percentages are rounded half to even from the binary value, as Python's {@code '%.0f'} does
- * (0.5 gives 0, 2.5 gives 2): count % of the total count, size % and cumulative % of the total size.
- * Numbers wider than their column push the rest of the row right. Every line ends with {@code \n}.
+ * <p>A partition row is {@code index count % size % cumulative %} and the kind; its percentages are
+ * whole numbers rounded half to even from the binary value, as Python's {@code '%.0f'} does (0.5
+ * gives 0, 2.5 gives 2): count % of the total count, size % and cumulative % of the total size. An
+ * identity row is {@code index size % cumulative %} and the object's representation, with
+ * percentages of the total size to one decimal, rounded the same way. Numbers wider than their
+ * column push the rest of the row right. Every line ends with {@code \n}.
  */
 public final class HeapyText {
   /** Rows shown before the "more rows" line. */
   public static final int PAGE_ROWS = 10;
 
-  /** The header's fixed part; the kind column starts right after it, at column 45. */
+  /** The partition header's fixed part; the kind column starts right after it, at column 45. */
   static final String HEADER_PREFIX = " Index  Count   %     Size   % Cumulative  % ";
 
+  /** The identity partition header's fixed part; the representation starts at column 38. */
+  static final String ID_HEADER_PREFIX = " Index     Size   %   Cumulative  %   ";
+
   private static final int WIDTH = 100;
-  private static final String INDENT = " ".repeat(HEADER_PREFIX.length());
 
   private HeapyText() {}
 
@@ -32,35 +37,38 @@ public final class HeapyText {
 
   /** Returns the label, the header and every row. */
   public static String renderAll(Partition partition) {
-    StringBuilder out = new StringBuilder(partition.label()).append('\n');
-    if (!isEmpty(partition)) {
-      appendHeader(out, partition);
-      appendRows(out, partition, 0, partition.rows().size());
-    }
-    return out.toString();
+    return partition.label() + "\n" + new PartitionLayout(partition).rows(0, partition.rows().size(), false);
   }
 
   /**
    * Returns the page that starts at row {@code from}: the header again (without the label), up to
    * ten rows and a line saying how many rows remain, as heapy's {@code .more} prints it. A page
    * never leaves a single row for the next one: it shows that row instead of the line.
+   *
+   * @throws IndexOutOfBoundsException if {@code from} is negative or past the last row
    */
   public static String page(Partition partition, int from) {
-    if (isEmpty(partition)) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder();
-    int total = partition.rows().size();
-    if (from < 0 || from > total) {
-      throw new IndexOutOfBoundsException("page start " + from + " of " + total + " rows");
-    }
-    appendHeader(out, partition);
-    int to = total - from <= PAGE_ROWS + 1 ? total : from + PAGE_ROWS;
-    appendRows(out, partition, from, to);
-    if (to < total) {
-      out.append('<').append(total - to).append(" more rows. Type e.g. '_.more()' to view.>\n");
-    }
-    return out.toString();
+    return new PartitionLayout(partition).rows(from, partition.rows().size(), true);
+  }
+
+  /** Returns the label, the header and the first page of rows, then a line saying how many rows remain. */
+  public static String render(IdPartition partition) {
+    return partition.label() + "\n" + page(partition, 0);
+  }
+
+  /** Returns the label, the header and every row. */
+  public static String renderAll(IdPartition partition) {
+    return partition.label() + "\n" + new IdLayout(partition).rows(0, partition.rows().size(), false);
+  }
+
+  /**
+   * Returns the page that starts at row {@code from}: the header again (without the label), up to
+   * ten rows and a line saying how many rows remain, paged as {@link #page(Partition, int)} is.
+   *
+   * @throws IndexOutOfBoundsException if {@code from} is negative or past the last row
+   */
+  public static String page(IdPartition partition, int from) {
+    return new IdLayout(partition).rows(from, partition.rows().size(), true);
   }
 
   /** Returns the percentage heapy prints for {@code part} of {@code whole}: 0 when the whole is 0. */
@@ -68,36 +76,116 @@ public final class HeapyText {
     if (whole == 0) {
       return 0;
     }
-    double value = (double) part * 100.0 / (double) whole;
-    return new BigDecimal(value).setScale(0, RoundingMode.HALF_EVEN).intValueExact();
+    return new BigDecimal(ratio(part, whole)).setScale(0, RoundingMode.HALF_EVEN).intValueExact();
   }
 
-  private static boolean isEmpty(Partition partition) {
-    return partition.totalCount() == 0 && partition.totalSize() == 0;
-  }
-
-  private static void appendHeader(StringBuilder out, Partition partition) {
-    appendWrapped(out, HEADER_PREFIX + partition.kindHeader());
-  }
-
-  private static void appendRows(StringBuilder out, Partition partition, int from, int to) {
-    List<PartitionRow> rows = partition.rows();
-    long cumulative = 0;
-    for (int i = 0; i < from; i++) {
-      cumulative += rows.get(i).size();
+  /**
+   * Returns {@code part} of {@code whole} in percent to one decimal, as Python's {@code '%.1f'}
+   * rounds the binary value: half to even on its exact decimal expansion (0.0 when the whole is 0).
+   */
+  static BigDecimal percentOneDecimal(long part, long whole) {
+    if (whole == 0) {
+      return BigDecimal.ZERO.setScale(1);
     }
-    for (int i = from; i < to; i++) {
-      PartitionRow row = rows.get(i);
-      cumulative += row.size();
-      appendWrapped(out, String.format(Locale.ROOT, "%6d %6d %3d %8d %3d %9d %3d ", i, row.count(),
+    return new BigDecimal(ratio(part, whole)).setScale(1, RoundingMode.HALF_EVEN);
+  }
+
+  /** The percentage as Python computes it, {@code part * 100.0 / whole} in doubles. */
+  private static double ratio(long part, long whole) {
+    return (double) part * 100.0 / (double) whole;
+  }
+
+  /** What differs between the two tables; the paging and wrapping are shared. */
+  private abstract static class Layout {
+    private final String header;
+    private final String indent;
+    private final boolean empty;
+
+    Layout(String headerPrefix, String columnHeader, boolean empty) {
+      this.header = headerPrefix + columnHeader;
+      this.indent = " ".repeat(headerPrefix.length());
+      this.empty = empty;
+    }
+
+    /** The row's fixed part, ending with a space, then its last column. */
+    abstract String row(int index, long cumulativeSize);
+
+    abstract long size(int index);
+
+    /** The header and rows {@code from} up to {@code total}, or one page of them and a "more" line. */
+    final String rows(int from, int total, boolean paged) {
+      if (from < 0 || from > total) {
+        throw new IndexOutOfBoundsException("page start " + from + " of " + total + " rows");
+      }
+      if (empty) {
+        return "";
+      }
+      StringBuilder out = new StringBuilder();
+      appendWrapped(out, header);
+      int to = !paged || total - from <= PAGE_ROWS + 1 ? total : from + PAGE_ROWS;
+      long cumulative = 0;
+      for (int i = 0; i < from; i++) {
+        cumulative += size(i);
+      }
+      for (int i = from; i < to; i++) {
+        cumulative += size(i);
+        appendWrapped(out, row(i, cumulative));
+      }
+      if (to < total) {
+        out.append('<').append(total - to).append(" more rows. Type e.g. '_.more()' to view.>\n");
+      }
+      return out.toString();
+    }
+
+    private void appendWrapped(StringBuilder out, String line) {
+      for (String wrapped : TextWrap.wrap(line, WIDTH, indent)) {
+        out.append(wrapped).append('\n');
+      }
+    }
+  }
+
+  private static final class PartitionLayout extends Layout {
+    private final Partition partition;
+
+    PartitionLayout(Partition partition) {
+      // heapy omits the header when both totals are 0
+      super(HEADER_PREFIX, partition.kindHeader(), partition.totalCount() == 0 && partition.totalSize() == 0);
+      this.partition = partition;
+    }
+
+    @Override
+    String row(int index, long cumulative) {
+      PartitionRow row = partition.rows().get(index);
+      return String.format(Locale.ROOT, "%6d %6d %3d %8d %3d %9d %3d ", index, row.count(),
           percent(row.count(), partition.totalCount()), row.size(), percent(row.size(), partition.totalSize()),
-          cumulative, percent(cumulative, partition.totalSize())) + row.kind());
+          cumulative, percent(cumulative, partition.totalSize())) + row.kind();
+    }
+
+    @Override
+    long size(int index) {
+      return partition.rows().get(index).size();
     }
   }
 
-  private static void appendWrapped(StringBuilder out, String line) {
-    for (String wrapped : TextWrap.wrap(line, WIDTH, INDENT)) {
-      out.append(wrapped).append('\n');
+  private static final class IdLayout extends Layout {
+    private final IdPartition partition;
+
+    IdLayout(IdPartition partition) {
+      super(ID_HEADER_PREFIX, partition.columnHeader(), partition.rows().isEmpty());
+      this.partition = partition;
+    }
+
+    @Override
+    String row(int index, long cumulative) {
+      IdRow row = partition.rows().get(index);
+      return String.format(Locale.ROOT, "%6d %8d %5s %9d %5s ", index, row.size(),
+          percentOneDecimal(row.size(), partition.totalSize()).toPlainString(), cumulative,
+          percentOneDecimal(cumulative, partition.totalSize()).toPlainString()) + row.representation();
+    }
+
+    @Override
+    long size(int index) {
+      return partition.rows().get(index).size();
     }
   }
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * size descending and then by kind name, and the totals are the sums of the rows.
  *
  * <p>{@link #toString()} is the table as heapy prints it (first ten rows); {@link HeapyText}
- * renders all rows or later pages, and {@link #toTable()} gives the neutral table for CSV.
+ * renders all rows or later pages, {@link #toJson()}, {@link #toMarkdown()} and {@link #toHtml()} the
+ * other formats, and {@link #toTable()} gives the neutral table (for CSV).
  */
 public final class Partition {
   /** Heapy's order: larger size first, then the kind name. */
@@ -83,6 +84,21 @@ public final class Partition {
       cells.add(List.of(i, row.count(), row.size(), row.kind()));
     }
     return new Table(List.of("index", "count", "size", "kind"), cells);
+  }
+
+  /** Returns the partition as JSON, every row with its percentages ({@link Json#render(Partition)}). */
+  public String toJson() {
+    return Json.render(this);
+  }
+
+  /** Returns the label and a GitHub-flavoured Markdown table of every row ({@link Markdown#render(Partition)}). */
+  public String toMarkdown() {
+    return Markdown.render(this);
+  }
+
+  /** Returns a self-contained HTML page with the label and every row, sortable ({@link Html#render(Partition)}). */
+  public String toHtml() {
+    return Html.render(this);
   }
 
   /** Returns the table as heapy prints it: the label, the header, ten rows and how many more there are. */

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A neutral, immutable table: named columns and rows of cells, ready for any rendering (CSV today;
- * JSON, Markdown and HTML later). A cell is a {@link String} or a {@link Number}; renderings that
- * care (JSON) write numbers as numbers.
+ * A neutral, immutable table: named columns and rows of cells, ready for any rendering: CSV, JSON,
+ * Markdown, HTML. A cell is a {@link String} or a {@link Number}; renderings that care write numbers
+ * as numbers (JSON), right-align them (Markdown, HTML) and sort them numerically (HTML).
  *
  * @param columns the column names, in order
  * @param rows the rows, each with one cell per column
@@ -45,6 +45,24 @@ public record Table(List<String> columns, List<List<Object>> rows) {
   /** Returns the table as CSV (RFC 4180): a header line, then one line per row. */
   public String toCsv() {
     return Csv.render(this);
+  }
+
+  /** Returns the table as JSON: its column names and its rows as arrays ({@link Json#render(Table)}). */
+  public String toJson() {
+    return Json.render(this);
+  }
+
+  /** Returns the table as a GitHub-flavoured Markdown table ({@link Markdown#render(Table)}). */
+  public String toMarkdown() {
+    return Markdown.render(this);
+  }
+
+  /**
+   * Returns the table as a self-contained, sortable HTML page under the heading {@code title}
+   * ({@link Html#render(String, Table)}).
+   */
+  public String toHtml(String title) {
+    return Html.render(title, this);
   }
 
   /** Returns a short description: the columns and the number of rows. */

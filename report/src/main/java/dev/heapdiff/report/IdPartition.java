@@ -1,0 +1,118 @@
+package dev.heapdiff.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A set of objects listed one per row: heapy's identity partition ({@code .byid}). Rows keep the
+ * order the caller gives them (heapy's is size descending); the totals are the sums of the rows.
+ *
+ * <p>The set is either of one kind (a class name, shown as {@code <java.lang.String>} in the label)
+ * or {@linkplain #mixed mixed} ({@code <mixed>}). {@link #toString()} is the table as heapy prints
+ * it (first ten rows); {@link HeapyText} renders all rows or later pages.
+ */
+public final class IdPartition {
+  private final String kind;
+  private final String columnHeader;
+  private final List<IdRow> rows;
+  private final long totalSize;
+
+  private IdPartition(String kind, String columnHeader, List<IdRow> rows) {
+    this.kind = kind;
+    this.columnHeader = Objects.requireNonNull(columnHeader, "columnHeader");
+    this.rows = List.copyOf(rows);
+    long size = 0;
+    for (IdRow row : this.rows) {
+      size += row.size();
+    }
+    this.totalSize = size;
+  }
+
+  /**
+   * Creates the listing of a set of objects of one kind.
+   *
+   * @param kind the kind of every object, e.g. {@code java.lang.String}
+   * @param columnHeader the last column's header, e.g. {@code Address} or {@code Representation}
+   * @param rows one row per object, in the order to show them
+   */
+  public static IdPartition of(String kind, String columnHeader, List<IdRow> rows) {
+    return new IdPartition(Objects.requireNonNull(kind, "kind"), columnHeader, rows);
+  }
+
+  /**
+   * Creates the listing of a set of objects of several kinds.
+   *
+   * @param columnHeader the last column's header, e.g. {@code Brief}
+   * @param rows one row per object, in the order to show them
+   */
+  public static IdPartition mixed(String columnHeader, List<IdRow> rows) {
+    return new IdPartition(null, columnHeader, rows);
+  }
+
+  /** Returns the kind of every object in the set, or empty if the set is mixed. */
+  public Optional<String> kind() {
+    return Optional.ofNullable(kind);
+  }
+
+  /** Returns the header of the last column, e.g. {@code Address}. */
+  public String columnHeader() {
+    return columnHeader;
+  }
+
+  /** Returns the rows, one per object, in the order given. */
+  public List<IdRow> rows() {
+    return rows;
+  }
+
+  /** Returns the number of objects in the set: the number of rows. */
+  public long totalCount() {
+    return rows.size();
+  }
+
+  /** Returns the size of the set in bytes: the sum of the rows' sizes. */
+  public long totalSize() {
+    return totalSize;
+  }
+
+  /**
+   * Returns heapy's label, e.g. {@code Set of 2 <java.lang.String> objects. Total size = 48 bytes.}
+   * or {@code Set of 1 <mixed> object. Total size = 16 bytes.}
+   */
+  public String label() {
+    return "Set of " + rows.size() + " <" + (kind == null ? "mixed" : kind) + ">"
+        + (rows.size() == 1 ? " object" : " objects") + ". Total size = " + totalSize + " bytes.";
+  }
+
+  /** Returns the rows as a neutral table with the columns {@code index, size, representation}. */
+  public Table toTable() {
+    List<List<Object>> cells = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      cells.add(List.of(i, rows.get(i).size(), rows.get(i).representation()));
+    }
+    return new Table(List.of("index", "size", "representation"), cells);
+  }
+
+  /** Returns the identity partition as JSON, every row with its percentages ({@link Json#render(IdPartition)}). */
+  public String toJson() {
+    return Json.render(this);
+  }
+
+  /** Returns the label and a GitHub-flavoured Markdown table of every row ({@link Markdown#render(IdPartition)}). */
+  public String toMarkdown() {
+    return Markdown.render(this);
+  }
+
+  /** Returns a self-contained HTML page with the label and every row, sortable ({@link Html#render(IdPartition)}). */
+  public String toHtml() {
+    return Html.render(this);
+  }
+
+  /** Returns the table as heapy prints it: the label, the header, ten rows and how many more there are. */
+  @Override
+  public String toString() {
+    String text = HeapyText.render(this);
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+  }
+}
