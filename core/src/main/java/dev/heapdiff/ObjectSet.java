@@ -233,6 +233,11 @@ public class ObjectSet {
     return partition(Classifiers.byClassLoader(heapGraph()));
   }
 
+  /** Lists the objects one per row, largest first, with a representation of each (heapy's {@code byid}). */
+  public ObjectListing byId() {
+    return ObjectListing.of(this);
+  }
+
   Partition partition(Classifier classifier) {
     return Partition.of(this, classifier);
   }

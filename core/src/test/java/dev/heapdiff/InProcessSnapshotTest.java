@@ -116,6 +116,14 @@ class InProcessSnapshotTest {
   }
 
   @Test
+  void theOneObjectIsListedByIdWithItsHistogramSize() {
+    long bytes = histogram.row(OnlyOne.class.getName()).bytes();
+    assertThat(snap.ofClass(OnlyOne.class).byId().toString()).startsWith("Set of 1 <" + OnlyOne.class.getName()
+        + "> object. Total size = " + bytes + " bytes.\n Index     Size   %   Cumulative  %   Representation\n"
+        + String.format("     0 %8d 100.0 %9d 100.0 ", bytes, bytes) + OnlyOne.class.getName() + "@0x");
+  }
+
+  @Test
   void heapdiffsOwnObjectsAreNotPartOfTheSnapshot() throws Exception {
     // An analysed snapshot holds big arrays (its graph) reachable only through heapdiff's objects.
     HeapGraph held = snap.graph();

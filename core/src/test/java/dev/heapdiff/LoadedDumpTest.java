@@ -108,6 +108,37 @@ class LoadedDumpTest {
   }
 
   @Test
+  void byIdListsOneObjectPerRowLargestFirst() {
+    ObjectSet orders = snap.ofClass(WORKLOAD + "Order");
+    ObjectListing listing = orders.byId();
+    assertThat(listing.count()).isEqualTo(10_000);
+    String text = listing.toString();
+    assertThat(text).startsWith("Set of 10000 <" + WORKLOAD + "Order> objects. Total size = 400000 bytes.\n"
+        + " Index     Size   %   Cumulative  %   Representation\n"
+        + "     0       40   0.0        40   0.0 " + WORKLOAD + "Order@0x");
+    assertThat(text).contains("\n     9       40   0.0       400   0.1 ")
+        .endsWith("<9990 more rows. Type e.g. '_.more()' to view.>\n");
+    assertThat(listing.more().toString()).startsWith(" Index     Size   %   Cumulative  %   Representation\n    10 ");
+    assertThat(listing.get(3).count()).isEqualTo(1);
+    assertThat(listing.get(3).theOne()).isEqualTo(listing.object(3));
+
+    // A mixed set says so and names each object's class.
+    ObjectSet mixed = orders.or(snap.ofClass(WORKLOAD + "Order[]"));
+    String mixedText = mixed.byId().toString();
+    assertThat(mixedText).startsWith("Set of 11000 <mixed> objects. Total size = " + mixed.size() + " bytes.\n"
+        + " Index     Size   %   Cumulative  %   Brief\n");
+    assertThat(mixedText).contains("   0.0 " + WORKLOAD + "Order:"); // the object wraps onto the next line
+
+    // Larger objects come first.
+    ObjectListing strings = snap.ofClass("java.lang.String").byId();
+    for (int r = 1; r < 50; r++) {
+      assertThat(strings.object(r - 1).shallowSize()).isGreaterThanOrEqualTo(strings.object(r).shallowSize());
+    }
+    assertThat(snap.ofClass("java.lang.String").filter(s -> s.stringValue().orElse("").equals("customer-0-7"))
+        .byId().toString()).contains(" \"customer-0-7\"");
+  }
+
+  @Test
   void missingFilesAreNamed() {
     Path missing = dir.resolve("nope.hprof");
     assertThatThrownBy(() -> Heap.load(missing)).isInstanceOf(NoSuchFileException.class)

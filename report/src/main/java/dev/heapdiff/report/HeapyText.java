@@ -185,7 +185,7 @@ public final class HeapyText {
 
     @Override
     long size(int index) {
-      return partition.rows().get(index).size();
+      return partition.size(index);
     }
   }
 }

@@ -1,9 +1,12 @@
 package dev.heapdiff.report;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.IntToLongFunction;
 
 /**
  * A set of objects listed one per row: heapy's identity partition ({@code .byid}). Rows keep the
@@ -19,6 +22,8 @@ public final class IdPartition {
   private final List<IdRow> rows;
   private final long totalSize;
 
+  private final IntToLongFunction sizes;
+
   private IdPartition(String kind, String columnHeader, List<IdRow> rows) {
     this.kind = kind;
     this.columnHeader = Objects.requireNonNull(columnHeader, "columnHeader");
@@ -28,6 +33,52 @@ public final class IdPartition {
       size += row.size();
     }
     this.totalSize = size;
+    this.sizes = i -> this.rows.get(i).size();
+  }
+
+  private IdPartition(String kind, String columnHeader, int count, IntToLongFunction sizes,
+      IntFunction<String> representations) {
+    this.kind = kind;
+    this.columnHeader = Objects.requireNonNull(columnHeader, "columnHeader");
+    this.sizes = sizes;
+    long size = 0;
+    for (int i = 0; i < count; i++) {
+      size += sizes.applyAsLong(i);
+    }
+    this.totalSize = size;
+    this.rows = new AbstractList<>() {
+      @Override
+      public IdRow get(int index) {
+        Objects.checkIndex(index, count);
+        return new IdRow(sizes.applyAsLong(index), representations.apply(index));
+      }
+
+      @Override
+      public int size() {
+        return count;
+      }
+    };
+  }
+
+  /**
+   * Creates the listing of {@code count} objects whose representations are computed only for the
+   * rows that are shown (or exported): a set of millions prints its first page at once.
+   *
+   * @param kind the kind of every object, or {@code null} for a mixed set
+   * @param columnHeader the last column's header
+   * @param count the number of rows
+   * @param sizes the size of row {@code i}, called for every row once when the listing is made
+   * @param representations the last column of row {@code i}, called when the row is shown
+   */
+  public static IdPartition lazy(String kind, String columnHeader, int count, IntToLongFunction sizes,
+      IntFunction<String> representations) {
+    return new IdPartition(kind, columnHeader, count, sizes, representations);
+  }
+
+  /** Returns the size of row {@code index} without computing its representation. */
+  public long size(int index) {
+    Objects.checkIndex(index, rows.size());
+    return sizes.applyAsLong(index);
   }
 
   /**

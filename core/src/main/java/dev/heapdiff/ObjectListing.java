@@ -1,0 +1,117 @@
+package dev.heapdiff;
+
+import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.internal.Bits;
+import dev.heapdiff.report.HeapyText;
+import dev.heapdiff.report.IdPartition;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A set listed one object per row, heapy's {@code byid}: "Set of N &lt;kind&gt; objects. Total size =
+ * S bytes." and, per row, the object's size, percentages and a representation (strings quoted and
+ * cut, boxed values, arrays with their length, other objects as {@code class@0xid} with a few
+ * fields). Rows are by size, largest first, then in the order of the dump. {@link #get(int)} is the
+ * set of one object, so drill-down goes on: {@code set.byId().get(0).pathsFromRoots()}.
+ */
+public final class ObjectListing {
+  private final ObjectSet set;
+  private final int[] order;
+  private final IdPartition table;
+  private final int from;
+  private final boolean all;
+
+  private ObjectListing(ObjectSet set, int[] order, IdPartition table, int from, boolean all) {
+    this.set = set;
+    this.order = order;
+    this.table = table;
+    this.from = from;
+    this.all = all;
+  }
+
+  static ObjectListing of(ObjectSet set) {
+    HeapGraph graph = set.heapGraph();
+    long[] bits = set.bits();
+    int count = Bits.count(bits);
+    long[] keys = new long[count];
+    int k = 0;
+    int firstClass = -1;
+    boolean mixed = false;
+    for (int i = Bits.next(bits, 0); i >= 0; i = Bits.next(bits, i + 1)) {
+      // Larger first: sort ascending on the complement of the size in 8-byte units, then index.
+      long units = graph.shallowSize(i) >>> 3;
+      keys[k++] = ((0x7FFF_FFFFL - Math.min(units, 0x7FFF_FFFFL)) << 32) | i;
+      int c = graph.classIndexOf(i);
+      if (firstClass < 0) {
+        firstClass = c;
+      } else if (c != firstClass) {
+        mixed = mixed || !graph.classes().get(c).name().equals(graph.classes().get(firstClass).name());
+      }
+    }
+    if (count > 100_000) {
+      Arrays.parallelSort(keys);
+    } else {
+      Arrays.sort(keys);
+    }
+    int[] order = new int[count];
+    for (int r = 0; r < count; r++) {
+      order[r] = (int) keys[r];
+    }
+    Snapshot owner = set.owner();
+    boolean brief = mixed;
+    String kind = count == 0 || mixed ? null : graph.classes().get(firstClass).name();
+    IdPartition table = IdPartition.lazy(kind, mixed ? "Brief" : "Representation", count,
+        r -> graph.shallowSize(order[r]),
+        r -> {
+          HeapObject object = new HeapObject(owner, order[r]);
+          return brief ? object.className() + ": " + object.representation() : object.representation();
+        });
+    return new ObjectListing(set, order, table, 0, false);
+  }
+
+  /** Returns the number of objects (rows). */
+  public int count() {
+    return order.length;
+  }
+
+  /** Returns the total shallow size in bytes. */
+  public long size() {
+    return table.totalSize();
+  }
+
+  /** Returns the object of row {@code row}; negative numbers count from the end. */
+  public HeapObject object(int row) {
+    int r = row < 0 ? order.length + row : row;
+    Objects.checkIndex(r, order.length);
+    return new HeapObject(set.owner(), order[r]);
+  }
+
+  /** Returns the set of the one object of row {@code row}; negative numbers count from the end. */
+  public ObjectSet get(int row) {
+    return object(row).asSet();
+  }
+
+  /** Returns the same listing showing the next ten rows when printed. */
+  public ObjectListing more() {
+    return new ObjectListing(set, order, table, Math.min(from + HeapyText.PAGE_ROWS, order.length), false);
+  }
+
+  /** Returns the same listing showing every row when printed. */
+  public ObjectListing all() {
+    return new ObjectListing(set, order, table, 0, true);
+  }
+
+  /** Returns the neutral table, for JSON, Markdown or HTML. */
+  public IdPartition table() {
+    return table;
+  }
+
+  /** Returns heapy's listing: the label and ten rows, all rows or a later page. */
+  @Override
+  public String toString() {
+    if (all) {
+      return HeapyText.renderAll(table);
+    }
+    return from == 0 ? HeapyText.render(table) : HeapyText.page(table, from);
+  }
+}
