@@ -67,21 +67,34 @@ final class ShellCommand implements Callable<Integer> {
     }
     StartupScript script = new StartupScript(dumps);
     Path jshell = jshellExecutable();
-    Path startup = writeOwnerOnly(script.source());
+    Path dir = privateTemporaryDirectory();
+    Path startup = dir.resolve("startup.jsh");
+    Path feedback = dir.resolve("feedback.jsh");
+    dir.toFile().deleteOnExit();
+    startup.toFile().deleteOnExit(); // deleted before the directory, also on Ctrl-C before jshell runs
+    feedback.toFile().deleteOnExit();
     try {
+      Files.writeString(startup, script.source(), StandardCharsets.US_ASCII);
+      Files.writeString(feedback, FeedbackMode.COMMANDS, StandardCharsets.US_ASCII);
       PrintWriter out = spec.commandLine().getOut();
       out.println("heapdiff shell: " + script.summary());
       out.flush();
-      return JshellProcess.run(command(jshell, startup));
+      return JshellProcess.run(command(jshell, startup, feedback));
     } finally {
       Files.deleteIfExists(startup);
+      Files.deleteIfExists(feedback);
+      Files.deleteIfExists(dir);
     }
   }
 
-  /** Returns the jshell command line: heapdiff's class path, the remote heap, then both startups. */
-  List<String> command(Path jshell, Path startup) throws IOException {
+  /**
+   * Returns the jshell command line: heapdiff's class path and the remote heap; jshell's default
+   * startup and then the imports and dumps, both run again on {@code /reset}; the feedback mode,
+   * defined once by a file to load.
+   */
+  List<String> command(Path jshell, Path startup, Path feedback) throws IOException {
     return List.of(jshell.toString(), "--class-path", libraryClassPath(), "-R-Xmx" + remoteXmx,
-        "--startup", "DEFAULT", "--startup", startup.toString());
+        "--startup", "DEFAULT", "--startup", startup.toString(), "--feedback", FeedbackMode.NAME, feedback.toString());
   }
 
   /** The jshell of the Java home running this command. */
@@ -111,17 +124,14 @@ final class ShellCommand implements Callable<Integer> {
     return String.join(File.pathSeparator, entries);
   }
 
-  /** Writes the startup script into a new file only its owner can read, deleted on exit at the latest. */
-  private static Path writeOwnerOnly(String source) throws IOException {
-    Path file;
+  /** A new directory only its owner can read: the startup script shows which dumps are looked at. */
+  private static Path privateTemporaryDirectory() throws IOException {
     try {
-      file = Files.createTempFile("heapdiff-shell-", ".jsh",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      return Files.createTempDirectory("heapdiff-shell-",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } catch (UnsupportedOperationException notPosix) {
-      file = Files.createTempFile("heapdiff-shell-", ".jsh"); // per-user temporary directory elsewhere
+      return Files.createTempDirectory("heapdiff-shell-"); // per-user temporary directory elsewhere
     }
-    file.toFile().deleteOnExit();
-    return Files.writeString(file, source, StandardCharsets.US_ASCII);
   }
 
   @Override
