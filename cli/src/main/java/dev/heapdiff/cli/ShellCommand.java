@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code heapdiff shell [DUMP...]}: the JDK's jshell, from the Java home running this command, with
  * heapdiff on its class path, {@code dev.heapdiff.*} and {@code java.nio.file.*} imported and the
- * dumps loaded ({@link StartupScript}). jshell runs as a child process on this terminal; its exit
- * code is the command's.
+ * dumps loaded ({@link StartupScript}), in a feedback mode that shows tables whole
+ * ({@link FeedbackMode}). jshell runs as a child process on this terminal ({@link JshellProcess});
+ * its exit code is the command's.
  */
 @Command(name = "shell", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Starts jshell with heapdiff imported and the dumps loaded: one dump is 'snap', "
