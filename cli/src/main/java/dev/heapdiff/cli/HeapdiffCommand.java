@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code heapdiff}: the top-level command, which only dispatches to its subcommands. */
 @Command(name = "heapdiff", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Shows Java heap dumps (HPROF) as heapy-style tables of objects by class.",
-    subcommands = {ShowCommand.class, DemoCommand.class},
+    subcommands = {ShowCommand.class, ShellCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the input could not be read (missing file, not a heap dump, ...)",
         "2:usage error"})
@@ -18,7 +18,7 @@ final class HeapdiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing a command: try 'heapdiff demo' or 'heapdiff show DUMP'");
+    throw new ParameterException(spec.commandLine(), "Missing a command: try 'heapdiff demo', 'heapdiff show DUMP' or 'heapdiff shell DUMP'");
   }
 
   @Override
