@@ -109,9 +109,8 @@ public final class ObjectListing {
   /** Returns heapy's listing: the label and ten rows, all rows or a later page. */
   @Override
   public String toString() {
-    if (all) {
-      return HeapyText.renderAll(table);
-    }
-    return from == 0 ? HeapyText.render(table) : HeapyText.page(table, from);
+    String text = all ? HeapyText.renderAll(table) : from == 0 ? HeapyText.render(table) : HeapyText.page(table, from);
+    // No final line break: jshell and println add their own.
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
   }
 }
