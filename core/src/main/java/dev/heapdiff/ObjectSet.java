@@ -264,6 +264,19 @@ public class ObjectSet {
     return ShortestPaths.to(this);
   }
 
+  /**
+   * Returns the referrers of this set condensed by class into a tree seven levels deep (heapy's
+   * {@code rp}); see {@link ReferencePattern}.
+   */
+  public ReferencePattern referencePattern() {
+    return referencePattern(7);
+  }
+
+  /** Returns the referrers of this set condensed by class into a tree {@code depth} levels deep. */
+  public ReferencePattern referencePattern(int depth) {
+    return ReferencePattern.of(this, depth);
+  }
+
   Partition partition(Classifier classifier) {
     return Partition.of(this, classifier);
   }

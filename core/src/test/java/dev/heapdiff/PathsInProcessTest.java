@@ -154,4 +154,19 @@ class PathsInProcessTest {
         .map(n -> ((HeapObject) n).stringValue().orElse("")).orElse("").equals("main"));
     assertThat(threads.pathsFromRoots().get(0).root()).isEqualTo("Root(thread \"main\")");
   }
+
+  @Test
+  void theReferencePatternOfTheCachesValuesClimbsTheMap() {
+    ReferencePattern rp = snap.ofClass(Order.class).referencePattern();
+    List<String> lines = rp.toString().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("Reference Pattern by <class>.");
+    assertThat(lines.get(1)).startsWith(" 0: _ --- [-] 3 example.app.Order, ");
+    assertThat(lines.get(2)).startsWith(" 1: a      [-] 3 java.util.HashMap$Node, ");
+    assertThat(lines.get(3)).startsWith(" 2: aa ---- [-] 1 java.util.HashMap$Node[], ");
+    assertThat(lines.get(4)).startsWith(" 3: a3       [-] 1 java.util.HashMap, ");
+    assertThat(lines.get(5)).startsWith(" 4: a4 ------ [-] 1 example.app.Cache, ");
+    assertThat(lines.get(6)).startsWith(" 5: a5         [S] 1 java.lang.Class, ");
+    assertThat(rp.get("a3").theOne().className()).isEqualTo("java.util.HashMap");
+    assertThat(rp.get("a").referents().and(rp.get("_"))).isEqualTo(rp.get("_"));
+  }
 }
