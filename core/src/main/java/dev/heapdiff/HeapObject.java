@@ -119,6 +119,16 @@ public final class HeapObject {
     return new ObjectSet(snapshot, bits);
   }
 
+  /** Returns the shortest paths from GC roots to this object; see {@link ObjectSet#pathsFromRoots()}. */
+  public ShortestPaths pathsFromRoots() {
+    return asSet().pathsFromRoots();
+  }
+
+  /** Returns the live objects that hold a reference to this one. */
+  public ObjectSet referrers() {
+    return asSet().referrers();
+  }
+
   /**
    * Returns how a person would recognise this object: strings quoted and cut, boxed values, arrays
    * with their length, collections with their size, other objects as {@code class@0xid} with a few

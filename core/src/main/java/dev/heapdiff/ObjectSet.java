@@ -5,6 +5,8 @@ import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.internal.Bits;
 import dev.heapdiff.internal.Classifier;
 import dev.heapdiff.internal.Classifiers;
+import dev.heapdiff.internal.ReferrerClassifier;
+import dev.heapdiff.internal.ViaClassifier;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -236,6 +238,48 @@ public class ObjectSet {
   /** Lists the objects one per row, largest first, with a representation of each (heapy's {@code byid}). */
   public ObjectListing byId() {
     return ObjectListing.of(this);
+  }
+
+  /**
+   * Partitions by the classes of the live objects that refer to each object (heapy's {@code byrcs}):
+   * a row such as {@code java.util.HashMap$Node} or {@code example.Order, java.util.ArrayList}. A class
+   * object that refers through a static field counts as {@code class com.acme.Cache}. Objects that no
+   * live object refers to are {@value ReferrerClassifier#ROOT_ONLY} when a GC root holds them.
+   */
+  public Partition byReferrers() {
+    return partition(new ReferrerClassifier(heapGraph(), bits(), owner().bits()));
+  }
+
+  /**
+   * Partitions by the ways each object is held (heapy's {@code byvia}): the sorted set of
+   * {@code .field} for instance fields, {@code []} for array slots, {@code static com.acme.Cache.INSTANCE}
+   * for static fields, {@code <classloader>} and the like for other references of class objects, and
+   * {@code root: Java frame} and the like for the GC roots that hold it.
+   */
+  public Partition byVia() {
+    return partition(new ViaClassifier(heapGraph(), bits(), owner().bits()));
+  }
+
+  /**
+   * Returns the shortest paths from GC roots to the nearest objects of this set, through live
+   * objects: static fields count as roots, the referents of weak, soft, phantom and final references
+   * do not count as references. Objects held only that way have no path.
+   */
+  public ShortestPaths pathsFromRoots() {
+    return ShortestPaths.to(this);
+  }
+
+  /**
+   * Returns the referrers of this set condensed by class into a tree seven levels deep (heapy's
+   * {@code rp}); see {@link ReferencePattern}.
+   */
+  public ReferencePattern referencePattern() {
+    return referencePattern(7);
+  }
+
+  /** Returns the referrers of this set condensed by class into a tree {@code depth} levels deep. */
+  public ReferencePattern referencePattern(int depth) {
+    return ReferencePattern.of(this, depth);
   }
 
   Partition partition(Classifier classifier) {

@@ -86,4 +86,20 @@ public final class Bits {
     }
     return out;
   }
+
+  /** Returns, for each word of {@code bits}, the number of set bits in the words before it. */
+  public static int[] wordRanks(long[] bits) {
+    int[] ranks = new int[bits.length];
+    int total = 0;
+    for (int w = 0; w < bits.length; w++) {
+      ranks[w] = total;
+      total += Long.bitCount(bits[w]);
+    }
+    return ranks;
+  }
+
+  /** Returns the number of set bits before {@code i}: a dense number for member {@code i}. */
+  public static int rank(long[] bits, int[] wordRanks, int i) {
+    return wordRanks[i >>> 6] + Long.bitCount(bits[i >>> 6] & ((1L << i) - 1));
+  }
 }

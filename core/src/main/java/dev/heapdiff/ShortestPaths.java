@@ -1,0 +1,109 @@
+package dev.heapdiff;
+
+import dev.heapdiff.internal.Bits;
+import dev.heapdiff.internal.PathSearch;
+import dev.heapdiff.report.HeapyText;
+
+/**
+ * The shortest paths from GC roots to the nearest objects of a set (heapy's {@code sp}), through
+ * live objects. Static fields count as roots. Weak, soft, phantom and final references do not: the
+ * {@code referent} field of {@code java.lang.ref.Reference} is never followed, so an object held
+ * only that way has no path.
+ *
+ * <p>{@link #count()} is the exact number of distinct shortest paths, counted without listing them;
+ * {@link #get(long)} builds any one of them. Printing shows the first ten, as heapy does:
+ *
+ * <pre>
+ *  0: Root(static) com.acme.Cache.INSTANCE .map .table[17] .value -&gt; com.acme.Order@0x7f3a1c0
+ *  1: Root(static) com.acme.Cache.INSTANCE .map .table[3] .value -&gt; com.acme.Order@0x7f3a1e8
+ * &lt;2 more paths. Type e.g. '_.more()' to view.&gt;
+ * </pre>
+ */
+public final class ShortestPaths {
+  private final Snapshot snapshot;
+  private final PathSearch search;
+  private final long from;
+  private final boolean all;
+
+  private ShortestPaths(Snapshot snapshot, PathSearch search, long from, boolean all) {
+    this.snapshot = snapshot;
+    this.search = search;
+    this.from = from;
+    this.all = all;
+  }
+
+  static ShortestPaths to(ObjectSet set) {
+    Snapshot snapshot = set.owner();
+    return new ShortestPaths(snapshot, PathSearch.run(set.heapGraph(), snapshot.bits(), set.bits()), 0, false);
+  }
+
+  /** Returns the number of shortest paths; {@code Long.MAX_VALUE} if there are that many or more. */
+  public long count() {
+    return search.count();
+  }
+
+  /** Returns whether no path leads to any object of the set. */
+  public boolean isEmpty() {
+    return search.count() == 0;
+  }
+
+  /** Returns the number of objects on each path (they are equally long), or 0 if there is none. */
+  public int length() {
+    return search.length();
+  }
+
+  /** Returns the objects of the set that the paths lead to: those nearest to a root. */
+  public ObjectSet targets() {
+    long[] bits = Bits.empty(snapshot.graph().objectCount());
+    for (int t : search.targets()) {
+      Bits.set(bits, t);
+    }
+    return snapshot.derive(bits);
+  }
+
+  /**
+   * Returns path number {@code index}.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= index < count()}
+   */
+  public RootPath get(long index) {
+    PathSearch.Found found = search.path(index);
+    return new RootPath(snapshot, search.roots().label(found.root()), found);
+  }
+
+  /** Returns the same paths showing the next ten when printed, as heapy's {@code _.more}. */
+  public ShortestPaths more() {
+    return new ShortestPaths(snapshot, search, Math.min(from + HeapyText.PAGE_ROWS, count()), false);
+  }
+
+  /** Returns the same paths showing every one when printed. */
+  public ShortestPaths all() {
+    return new ShortestPaths(snapshot, search, 0, true);
+  }
+
+  /**
+   * Returns ten paths, one a line as {@code " 0: Root(...) .field[3] -> class@0xid"}, then how many
+   * more there are; a page never leaves a single path for the next one.
+   */
+  @Override
+  public String toString() {
+    long total = count();
+    if (total == 0) {
+      return "<no paths from GC roots>";
+    }
+    if (from >= total) {
+      return "<no more paths>";
+    }
+    long to = all || total - from <= HeapyText.PAGE_ROWS + 1 ? total : from + HeapyText.PAGE_ROWS;
+    StringBuilder out = new StringBuilder();
+    for (long i = from; i < to; i++) {
+      out.append(String.format("%2d: ", i)).append(get(i)).append('\n');
+    }
+    if (to < total) {
+      String more = total == Long.MAX_VALUE ? "at least " + (total - to) : String.valueOf(total - to);
+      out.append('<').append(more).append(" more paths. Type e.g. '_.more()' to view.>\n");
+    }
+    out.setLength(out.length() - 1); // no final line break: jshell and println add one
+    return out.toString();
+  }
+}

@@ -1,0 +1,224 @@
+package dev.heapdiff;
+
+import static dev.heapdiff.testdata.BasicType.OBJECT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.heapdiff.testdata.HprofWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * byReferrers, byVia, paths and reference patterns on a dump written by {@link HprofWriter}, whose
+ * every object, reference and root is known:
+ *
+ * <pre>
+ * Cache.INSTANCE -&gt; top(0x1000) .left -&gt; 0x1010 .left  -&gt; bottom(0x1030)     a diamond
+ *                               .right -&gt; 0x1020 .right -&gt; bottom
+ * Cache.OTHER -&gt; 0x1050;  JNI global -&gt; Object[] 0x1040 {0x1050, 0x1060, null, 0x1060}
+ * JNI global and busy monitor -&gt; 0x1070
+ * Cache.WEAK -&gt; WeakReference 0x1080 .referent -&gt; 0x1090 (nothing else)
+ * Cache.LADDER -&gt; 40 diamonds in a row (0x2000...), ending at 0x2fff: 2^40 paths
+ * system class -&gt; Cache
+ * JNI global -&gt; 0x1100 .left -&gt; 0x1110 .left -&gt; 0x1100          a cycle
+ * </pre>
+ */
+class GraphViewsSyntheticTest {
+  static final long OBJECT_CLASS = 0x100;
+  static final long PAIR_CLASS = 0x130;
+  static final long ARRAY_CLASS = 0x140;
+  static final long CACHE_CLASS = 0x150;
+  static final long REFERENCE_CLASS = 0x160;
+  static final long WEAK_CLASS = 0x170;
+  static final int RUNGS = 40;
+  static final long LADDER_END = 0x2fff;
+
+  @TempDir static Path dir;
+  static Snapshot snap;
+
+  @BeforeAll
+  static void write() throws Exception {
+    HprofWriter w = HprofWriter.inMemory(8);
+    w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
+    w.loadClass(PAIR_CLASS, "com/example/Pair").classDump(PAIR_CLASS).superclass(OBJECT_CLASS)
+        .field("left", OBJECT).field("right", OBJECT).end();
+    w.loadClass(ARRAY_CLASS, "[Ljava/lang/Object;").classDump(ARRAY_CLASS).superclass(OBJECT_CLASS).end();
+    w.loadClass(REFERENCE_CLASS, "java/lang/ref/Reference").classDump(REFERENCE_CLASS).superclass(OBJECT_CLASS)
+        .field("referent", OBJECT).field("queue", OBJECT).end();
+    w.loadClass(WEAK_CLASS, "java/lang/ref/WeakReference").classDump(WEAK_CLASS).superclass(REFERENCE_CLASS).end();
+    w.loadClass(CACHE_CLASS, "com/example/Cache").classDump(CACHE_CLASS).superclass(OBJECT_CLASS)
+        .staticField("INSTANCE", OBJECT, 0x1000L).staticField("OTHER", OBJECT, 0x1050L)
+        .staticField("WEAK", OBJECT, 0x1080L).staticField("LADDER", OBJECT, 0x2000L).end();
+    w.instance(0x1000, PAIR_CLASS, 0x1010L, 0x1020L).instance(0x1010, PAIR_CLASS, 0x1030L, 0)
+        .instance(0x1020, PAIR_CLASS, 0, 0x1030L).instance(0x1030, PAIR_CLASS, 0, 0);
+    w.objectArray(0x1040, ARRAY_CLASS, 0x1050, 0x1060, 0, 0x1060);
+    w.instance(0x1050, PAIR_CLASS, 0, 0).instance(0x1060, PAIR_CLASS, 0, 0).instance(0x1070, PAIR_CLASS, 0, 0);
+    w.instance(0x1080, WEAK_CLASS, 0x1090L, 0).instance(0x1090, PAIR_CLASS, 0, 0);
+    // Rung k: a diamond from 0x2000 + 16k through two sides to the next rung's top.
+    for (int k = 0; k < RUNGS; k++) {
+      long top = 0x2000L + 16L * k;
+      long next = k + 1 < RUNGS ? top + 16 : LADDER_END;
+      w.instance(top, PAIR_CLASS, top + 4, top + 8);
+      w.instance(top + 4, PAIR_CLASS, next, 0).instance(top + 8, PAIR_CLASS, 0, next);
+    }
+    w.instance(LADDER_END, PAIR_CLASS, 0, 0);
+    w.instance(0x1100, PAIR_CLASS, 0x1110L, 0).instance(0x1110, PAIR_CLASS, 0x1100L, 0);
+    w.rootStickyClass(CACHE_CLASS).rootJniGlobal(0x1040, 0x7000).rootJniGlobal(0x1070, 0x7010)
+        .rootMonitorUsed(0x1070).rootJniGlobal(0x1100, 0x7020);
+    Path file = dir.resolve("views.hprof");
+    Files.write(file, w.finish().bytes());
+    snap = Heap.load(file);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    snap.close();
+  }
+
+  static HeapObject object(long id) {
+    return snap.filter(o -> o.id() == id).theOne();
+  }
+
+  static ObjectSet objects(long... ids) {
+    ObjectSet out = snap.filter(o -> false);
+    for (long id : ids) {
+      out = out.or(object(id).asSet());
+    }
+    return out;
+  }
+
+  @Test
+  void byViaNamesFieldsArraySlotsStaticsAndRoots() {
+    assertThat(object(0x1030).asSet().byVia().kinds()).containsExactly(".left, .right");
+    assertThat(object(0x1050).asSet().byVia().kinds()).containsExactly("[], static com.example.Cache.OTHER");
+    assertThat(object(0x1060).asSet().byVia().kinds()).containsExactly("[]");
+    assertThat(object(0x1070).asSet().byVia().kinds()).containsExactly("root: JNI global, root: busy monitor");
+    assertThat(object(0x1090).asSet().byVia().kinds()).containsExactly(".referent");
+    Partition via = objects(0x1010, 0x1020, 0x1030, 0x1050, 0x1060, 0x1070).byVia();
+    assertThat(via.kinds()).containsExactlyInAnyOrder(".left", ".right", ".left, .right", "[]",
+        "[], static com.example.Cache.OTHER", "root: JNI global, root: busy monitor");
+    assertThat(via.get(".left").stream().map(HeapObject::id)).containsExactly(0x1010L);
+    assertThat(via.count()).isEqualTo(6);
+  }
+
+  @Test
+  void byReferrersGroupsBySetsOfReferrerClasses() {
+    Partition referrers = objects(0x1000, 0x1030, 0x1050, 0x1060, 0x1070, 0x1090).byReferrers();
+    assertThat(referrers.kinds()).containsExactlyInAnyOrder("class com.example.Cache", "com.example.Pair",
+        "class com.example.Cache, java.lang.Object[]", "java.lang.Object[]", "<none: held by a GC root only>",
+        "java.lang.ref.WeakReference");
+    assertThat(referrers.get("com.example.Pair").stream().map(HeapObject::id)).containsExactly(0x1030L);
+    assertThat(referrers.get("<none: held by a GC root only>").stream().map(HeapObject::id))
+        .containsExactly(0x1070L);
+    assertThat(snap.byReferrers().count()).isEqualTo(snap.count());
+  }
+
+  @Test
+  void pathsThroughADiamondAreTwo() {
+    ShortestPaths paths = object(0x1030).pathsFromRoots();
+    assertThat(paths.count()).isEqualTo(2);
+    assertThat(paths.toString() + "\n").isEqualTo("""
+         0: Root(static) com.example.Cache.INSTANCE .left .left -> com.example.Pair@0x1030
+         1: Root(static) com.example.Cache.INSTANCE .right .right -> com.example.Pair@0x1030
+        """);
+  }
+
+  @Test
+  void pathsGoToTheNearestMembersOnly() {
+    ShortestPaths paths = objects(0x1030, 0x1060).pathsFromRoots();
+    assertThat(paths.count()).isEqualTo(2);
+    assertThat(paths.targets().stream().map(HeapObject::id)).containsExactly(0x1060L);
+    assertThat(paths.toString() + "\n").isEqualTo("""
+         0: Root(JNI global) [1] -> com.example.Pair@0x1060
+         1: Root(JNI global) [3] -> com.example.Pair@0x1060
+        """);
+    assertThat(object(0x1070).pathsFromRoots().toString() + "\n").isEqualTo("""
+         0: Root(JNI global) -> com.example.Pair@0x1070
+         1: Root(busy monitor) -> com.example.Pair@0x1070
+        """);
+    assertThat(snap.filter(o -> o.className().equals("java.lang.Class") && o.toString().equals("class com.example.Cache"))
+        .pathsFromRoots().toString()).startsWith(" 0: Root(system class) com.example.Cache -> ");
+  }
+
+  @Test
+  void aWeakReferentHasNoPath() {
+    assertThat(object(0x1090).pathsFromRoots().isEmpty()).isTrue();
+    assertThat(object(0x1090).pathsFromRoots().toString()).isEqualTo("<no paths from GC roots>");
+    assertThat(object(0x1080).pathsFromRoots().count()).isEqualTo(1);
+  }
+
+  @Test
+  void pathsThroughFortyDiamondsInARowAreCountedNotListed() {
+    ShortestPaths paths = object(LADDER_END).pathsFromRoots();
+    assertThat(paths.count()).isEqualTo(1L << RUNGS);
+    assertThat(paths.length()).isEqualTo(2 * RUNGS + 1);
+    assertThat(paths.get(0).steps()).containsOnly(".left");
+    assertThat(paths.get((1L << RUNGS) - 1).steps()).containsOnly(".right");
+    // Path numbers are binary numbers: the first rung's choice is the lowest bit.
+    assertThat(paths.get(1).steps().subList(0, 2)).containsExactly(".right", ".right");
+    assertThat(paths.get(1).steps().subList(2, 2 * RUNGS)).containsOnly(".left");
+    String text = paths.toString();
+    assertThat(text.lines()).hasSize(11);
+    assertThat(text).endsWith("<" + ((1L << RUNGS) - 10) + " more paths. Type e.g. '_.more()' to view.>");
+    assertThat(paths.more().toString()).startsWith("10: Root(static) com.example.Cache.LADDER .left");
+    assertThatThrownBy(() -> paths.get(1L << RUNGS)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void theReferencePatternOfADiamondsBottom() {
+    ReferencePattern rp = object(0x1030).asSet().referencePattern();
+    assertThat(rp.toString() + "\n").isEqualTo("""
+        Reference Pattern by <class>.
+         0: _ --- [-] 1 com.example.Pair, 24 bytes: 0x1030
+         1: a      [-] 2 com.example.Pair, 48 bytes: 0x1010, 0x1020
+         2: aa ---- [-] 1 com.example.Pair, 24 bytes: 0x1000
+         3: a3       [S] 1 java.lang.Class, 64 bytes: 0x150
+        """);
+    assertThat(rp.get("a").stream().map(HeapObject::id)).containsExactlyInAnyOrder(0x1010L, 0x1020L);
+    assertThat(rp.get("aaa")).isEqualTo(rp.get("a3"));
+    assertThat(rp.get(2).stream().map(HeapObject::id)).containsExactly(0x1000L);
+    assertThat(rp.get("_")).isEqualTo(object(0x1030).asSet());
+    assertThat(rp.lineCount()).isEqualTo(4);
+    assertThatThrownBy(() -> rp.get("b")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void referencePatternsMarkRootsRepeatsAndTheDepthLimit() {
+    assertThat(object(0x1060).asSet().referencePattern().toString() + "\n").isEqualTo("""
+        Reference Pattern by <class>.
+         0: _ --- [-] 1 com.example.Pair, 24 bytes: 0x1060
+         1: a      [R] 1 java.lang.Object[], 32 bytes: 0x1040
+        """);
+    assertThat(object(0x1100).asSet().referencePattern().toString() + "\n").isEqualTo("""
+        Reference Pattern by <class>.
+         0: _ --- [-] 1 com.example.Pair, 24 bytes: 0x1100
+         1: a      [-] 1 com.example.Pair, 24 bytes: 0x1110
+         2: aa ---- [^ 0] 1 com.example.Pair, 24 bytes: 0x1100
+        """);
+    ReferencePattern ladder = object(LADDER_END).asSet().referencePattern(2);
+    assertThat(ladder.depth()).isEqualTo(2);
+    assertThat(ladder.toString() + "\n").isEqualTo("""
+        Reference Pattern by <class>.
+         0: _ --- [-] 1 com.example.Pair, 24 bytes: 0x2fff
+         1: a      [-] 2 com.example.Pair, 48 bytes: 0x2274, 0x2278
+         2: aa ---- [+] 1 com.example.Pair, 24 bytes: 0x2270
+        """);
+    assertThat(object(LADDER_END).asSet().referencePattern(0).toString()).contains(" 0: _ --- [+] 1 ");
+  }
+
+  @Test
+  void longReferencePatternsArePrintedTenLinesAtATime() {
+    ReferencePattern deep = object(LADDER_END).asSet().referencePattern(30);
+    String first = deep.toString();
+    assertThat(first.lines()).hasSize(1 + 10 + 1);
+    assertThat(first).endsWith("<Type e.g. '_.more()' for more.>");
+    assertThat(deep.more().toString()).startsWith("10: a10 ----------- [-] 1 com.example.Pair, 24 bytes: 0x2230\n11: a11              [-] 2 ");
+    assertThat(deep.lineCount()).isEqualTo(31);
+    assertThat(deep.toString()).endsWith("<21 more lines. Type e.g. '_.more()' for more.>");
+    assertThat(deep.all().toString().lines()).hasSize(1 + 31);
+  }
+}
