@@ -232,10 +232,12 @@ final class HeapDumpScanner {
       if (cursor == 0) {
         firstId = objectId;
       }
-      if (Long.compareUnsigned(objectId, minId) < 0) {
+      // Unsigned order is signed order with the sign bit flipped.
+      long flipped = objectId ^ Long.MIN_VALUE;
+      if (flipped < (minId ^ Long.MIN_VALUE)) {
         minId = objectId;
       }
-      if (Long.compareUnsigned(objectId, maxId) > 0) {
+      if (flipped > (maxId ^ Long.MIN_VALUE)) {
         maxId = objectId;
       }
       idDifferences |= objectId ^ firstId;
@@ -243,12 +245,23 @@ final class HeapDumpScanner {
     cursor++;
   }
 
+  private static final int CLASS_CACHE = 1024;
+  private final long[] classCacheIds = new long[CLASS_CACHE];
+  private final int[] classCacheIndexes = new int[CLASS_CACHE];
+
   private int classCode(long classId) {
     if (!filling) {
       return 0;
     }
+    // Most objects are instances of a few hundred classes: a direct-mapped cache in front of the map.
+    int slot = (int) (classId >>> 3) & (CLASS_CACHE - 1);
+    if (classCacheIds[slot] == classId && classId != 0) {
+      return classCacheIndexes[slot];
+    }
     int index = classIndexById.get(classId);
     if (index >= 0) {
+      classCacheIds[slot] = classId;
+      classCacheIndexes[slot] = index;
       return index;
     }
     unresolvedClassIds.add(classId);

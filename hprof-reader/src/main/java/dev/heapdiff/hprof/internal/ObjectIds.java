@@ -23,6 +23,8 @@ public final class ObjectIds {
   private final int duplicateRank;
   /** The largest offset, unsigned. */
   private final long span;
+  /** Whether {@link #span} is below 2^63, so offsets compare as signed longs. */
+  private final boolean spanIsSigned;
 
   /**
    * Builds the index from 32-bit keys of objects 0..n-1 in file order: key = (id - base) >>> shift,
@@ -33,6 +35,7 @@ public final class ObjectIds {
     this.base = base;
     this.shift = shift;
     this.span = span;
+    this.spanIsSigned = span >= 0;
     this.bucketShift = bucketShift(span, size);
     this.bucketStart = new int[(int) ((span >>> bucketShift) + 2)];
     this.compact = new int[size];
@@ -63,6 +66,7 @@ public final class ObjectIds {
     base = size == 0 ? 0 : min;
     shift = differences == 0 ? 0 : Math.min(Long.numberOfTrailingZeros(differences), 32);
     span = size == 0 ? 0 : (max - base) >>> shift;
+    spanIsSigned = span >= 0;
     bucketShift = bucketShift(span, size);
     bucketStart = new int[(int) ((span >>> bucketShift) + 2)];
     if (Long.compareUnsigned(span, 0xFFFF_FFFFL) <= 0) {
@@ -213,7 +217,7 @@ public final class ObjectIds {
       return -1;
     }
     long offset = delta >>> shift;
-    if (Long.compareUnsigned(offset, span) > 0) {
+    if (spanIsSigned ? offset < 0 || offset > span : Long.compareUnsigned(offset, span) > 0) {
       return -1;
     }
     long bucket = offset >>> bucketShift;
