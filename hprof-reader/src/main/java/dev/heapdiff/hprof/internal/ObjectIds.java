@@ -16,8 +16,15 @@ public final class ObjectIds {
   private final int[] compact;
   /** Sorted (id - base) ^ MIN_VALUE, when offsets do not fit 32 bits. */
   private final long[] wide;
-  /** Object index of the id at each rank. */
-  private final int[] indexAtRank;
+  /**
+   * Object index of the id at each rank, or null when {@link #segmentRank} describes it: dumps list
+   * objects in long address-ordered runs, in which consecutive ranks are consecutive indexes.
+   */
+  private int[] indexAtRank;
+  /** First rank of each run of ranks whose indexes are consecutive, when there are few runs. */
+  private int[] segmentRank;
+  /** Object index at the first rank of each such run. */
+  private int[] segmentIndex;
   private final int bucketShift;
   private final int[] bucketStart;
   private final int duplicateRank;
@@ -43,6 +50,7 @@ public final class ObjectIds {
     this.wide = null;
     sortIntoBuckets(keys);
     this.duplicateRank = findDuplicate();
+    compressRanks();
   }
 
   /** Builds the index from the ids of objects 0..n-1 (in file order, any order of ids). */
@@ -106,6 +114,36 @@ public final class ObjectIds {
       }
     }
     duplicateRank = findDuplicate();
+    compressRanks();
+  }
+
+  /**
+   * Replaces the rank-to-index array by its runs when there are few (fewer than one per 32
+   * objects): one cache miss less per lookup and 4 bytes per object less.
+   */
+  private void compressRanks() {
+    int runs = size == 0 ? 0 : 1;
+    for (int r = 1; r < size; r++) {
+      if (indexAtRank[r] != indexAtRank[r - 1] + 1) {
+        runs++;
+      }
+    }
+    if (size < 1024 || runs > size / 32) {
+      return;
+    }
+    int[] ranks = new int[runs];
+    int[] indexes = new int[runs];
+    int k = 0;
+    for (int r = 0; r < size; r++) {
+      if (r == 0 || indexAtRank[r] != indexAtRank[r - 1] + 1) {
+        ranks[k] = r;
+        indexes[k] = indexAtRank[r];
+        k++;
+      }
+    }
+    segmentRank = ranks;
+    segmentIndex = indexes;
+    indexAtRank = null;
   }
 
   /** About one bucket per eight objects over the id range: half a byte per object. */
@@ -203,7 +241,20 @@ public final class ObjectIds {
 
   /** Returns the object index of the id with rank {@code r}. */
   public int indexAtRank(int r) {
-    return indexAtRank[r];
+    if (indexAtRank != null) {
+      return indexAtRank[r];
+    }
+    int lo = 0;
+    int hi = segmentRank.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (segmentRank[mid] <= r) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return segmentIndex[lo] + (r - segmentRank[lo]);
   }
 
   private long offsetAtRank(int r) {
@@ -231,7 +282,7 @@ public final class ObjectIds {
       } else if (v > offset) {
         hi = mid - 1;
       } else {
-        return indexAtRank[mid];
+        return indexAtRank(mid);
       }
     }
     return -1;
