@@ -12,14 +12,15 @@ package dev.heapdiff.hprof.internal;
 final class Reachability {
   private final GraphData g;
   private final long[] marked;
-  private final int[] stack;
+  private int[] stack;
   private int count;
 
   private Reachability(GraphData g) {
     this.g = g;
     int n = g.ids.size();
     this.marked = new long[(n + 63) >>> 6];
-    this.stack = new int[Math.max(n, 1)];
+    // A depth-first stack rarely holds more than a small part of the graph; it grows when needed.
+    this.stack = new int[Math.min(Math.max(n, 1), 1 << 16)];
   }
 
   static void compute(GraphData g) {
@@ -30,7 +31,7 @@ final class Reachability {
     int top = 0;
     for (int root : g.rootObjects) {
       if (mark(root)) {
-        stack[top++] = root;
+        push(top++, root);
       }
     }
     boolean[] classDone = new boolean[g.classes.length];
@@ -46,7 +47,7 @@ final class Reachability {
             classDone[c] = true;
             int mirror = g.classes[c].objectIndex;
             if (mirror >= 0 && mark(mirror)) {
-              stack[top++] = mirror;
+              push(top++, mirror);
             }
           }
         }
@@ -67,10 +68,20 @@ final class Reachability {
       for (int r = refStart[object], end = refStart[object + 1]; r < end; r++) {
         int target = refs[r];
         if (mark(target)) {
+          if (top == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, (int) Math.min((long) stack.length * 2, Integer.MAX_VALUE - 16));
+          }
           stack[top++] = target;
         }
       }
     }
+  }
+
+  private void push(int at, int object) {
+    if (at == stack.length) {
+      stack = java.util.Arrays.copyOf(stack, (int) Math.min((long) stack.length * 2, Integer.MAX_VALUE - 16));
+    }
+    stack[at] = object;
   }
 
   private boolean mark(int object) {

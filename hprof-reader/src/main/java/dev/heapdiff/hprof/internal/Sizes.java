@@ -71,8 +71,8 @@ final class Sizes {
     g.instanceSize = instanceSizes(layout);
     int mirrorBase = mirrorBase(layout);
     int n = g.ids.size();
-    int[] sizes = new int[n];
-    // sizeOf reads array lengths from g.size8, which this replaces only when all sizes are known.
+    // In place: object i's size replaces its array length, which only its own size needs.
+    int[] sizes = lengths;
     try {
       Parallel.forChunks(n, n < 100_000 ? 1 : Parallel.threads(), (chunk, from, to) -> {
         for (int i = from; i < to; i++) {
