@@ -3,16 +3,12 @@ package dev.heapdiff.testdata.truth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heapdiff.testdata.workload.diff.HashMapGrowth;
-import java.nio.file.Path;
+import dev.heapdiff.testdata.workload.diff.LruCacheEviction;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class WorkloadTruthTest {
-  @TempDir
-  static Path dir;
-
   private static GroundTruth truth(Class<? extends Workload> workload) throws Exception {
-    GroundTruth truth = GroundTruth.of(TwoDumps.run(Collector.EPSILON, workload, dir));
+    GroundTruth truth = GroundTruth.of(SharedRuns.epsilon(workload));
     System.out.println(truth);
     return truth;
   }
@@ -23,5 +19,12 @@ class WorkloadTruthTest {
     assertThat(truth.newCount("java.util.HashMap$Node")).isEqualTo(HashMapGrowth.ADDED);
     assertThat(truth.newCount("java.lang.Long")).isEqualTo(HashMapGrowth.ADDED);
     assertThat(truth.newCount("java.util.HashMap$Node[]")).isEqualTo(1);
+  }
+
+  @Test
+  void lruCacheKeepsOnlyItsNewestEntries() throws Exception {
+    GroundTruth truth = truth(LruCacheEviction.class);
+    assertThat(truth.newCount("java.util.LinkedHashMap$Entry")).isEqualTo(LruCacheEviction.NEW_SURVIVORS);
+    assertThat(truth.goneByClass().get("java.util.LinkedHashMap$Entry")).isEqualTo(LruCacheEviction.CAPACITY / 2);
   }
 }
