@@ -34,10 +34,12 @@ public final class GroundTruth {
   private final long[] goneIds;
   private final Map<String, Integer> newByClass;
   private final Map<String, Integer> goneByClass;
+  private final HeapIndex beforeIndex;
   private final HeapIndex afterIndex;
 
   private GroundTruth(DumpPair pair, HeapIndex before, HeapIndex after) throws IOException {
     this.pair = pair;
+    this.beforeIndex = before;
     this.afterIndex = after;
     this.liveBefore = liveIds(before);
     this.liveAfter = liveIds(after);
@@ -122,6 +124,12 @@ public final class GroundTruth {
   public String classNameInAfter(long id) {
     int object = afterIndex.indexOf(id);
     return object < 0 ? null : afterIndex.className(object);
+  }
+
+  /** Returns the class name of a live object of {@code before}, by its original id, or null if there is none. */
+  public String classNameInBefore(long id) {
+    int object = beforeIndex.indexOf(id);
+    return object < 0 ? null : beforeIndex.className(object);
   }
 
   /** Returns {@code a \ b} for ascending arrays. */
