@@ -208,6 +208,16 @@ public class ObjectSet {
         .mapToObj(i -> new HeapObject(owner(), i));
   }
 
+  /** Returns the ids of the objects in increasing (address) order. */
+  public java.util.stream.LongStream ids() {
+    HeapGraph graph = heapGraph();
+    long[] b = bits();
+    return IntStream.range(0, graph.objectCount())
+        .map(graph::objectAtIdRank)
+        .filter(i -> Bits.get(b, i))
+        .mapToLong(graph::id);
+  }
+
   /** Returns whether {@code object} (of this set's snapshot) is in the set. */
   public boolean contains(HeapObject object) {
     return object.snapshot() == owner() && Bits.get(bits(), object.index());

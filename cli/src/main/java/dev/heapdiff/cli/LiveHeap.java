@@ -3,7 +3,6 @@ package dev.heapdiff.cli;
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.report.Partition;
 import dev.heapdiff.report.PartitionRow;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,18 +41,5 @@ final class LiveHeap {
     List<PartitionRow> rows = new ArrayList<>(byName.size());
     byName.forEach((name, row) -> rows.add(new PartitionRow(row[0], row[1], name)));
     return Partition.of(CLASS_HEADER, rows);
-  }
-
-  /** Writes the id of every live object, {@code 0x} and lower-case hex, one a line, in id order. */
-  static void writeIds(HeapGraph graph, PrintWriter out) {
-    StringBuilder line = new StringBuilder(24);
-    for (int rank = 0; rank < graph.objectCount(); rank++) {
-      int i = graph.objectAtIdRank(rank);
-      if (graph.isReachable(i)) {
-        line.setLength(0);
-        line.append("0x").append(Long.toHexString(graph.id(i))).append('\n');
-        out.append(line);
-      }
-    }
   }
 }

@@ -1,8 +1,10 @@
 package dev.heapdiff.cli;
 
-import dev.heapdiff.hprof.HeapGraph;
-import dev.heapdiff.report.HeapyText;
-import dev.heapdiff.report.Partition;
+import dev.heapdiff.Heap;
+import dev.heapdiff.ObjectSet;
+import dev.heapdiff.Partition;
+import dev.heapdiff.Snapshot;
+import java.io.UncheckedIOException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +24,18 @@ import picocli.CommandLine.Spec;
 final class ShowCommand implements Callable<Integer> {
   /** How objects are grouped into rows. */
   enum Grouping {
-    CLASS;
+    CLASS, SIZE, PACKAGE, LOADER, REFERRERS, VIA;
+
+    Partition of(ObjectSet set) {
+      return switch (this) {
+        case CLASS -> set.byClass();
+        case SIZE -> set.bySize();
+        case PACKAGE -> set.byPackage();
+        case LOADER -> set.byClassLoader();
+        case REFERRERS -> set.byReferrers();
+        case VIA -> set.byVia();
+      };
+    }
 
     @Override
     public String toString() {
@@ -32,7 +45,7 @@ final class ShowCommand implements Callable<Integer> {
 
   /** What {@code show} prints. */
   enum Format {
-    TEXT, CSV, IDS;
+    TEXT, CSV, JSON, MARKDOWN, HTML, IDS;
 
     @Override
     public String toString() {
@@ -50,8 +63,8 @@ final class ShowCommand implements Callable<Integer> {
   Grouping by;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text: heapy's table; csv: every row as CSV; ids: the id of every live object, "
-          + "one a line (default: ${DEFAULT-VALUE}).")
+      description = "text: heapy's table; csv, json, markdown: every row; html: one self-contained page with "
+          + "sortable columns; ids: the id of every live object, one a line (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Option(names = "--all", description = "text: print every row, not only the first ten.")
@@ -62,15 +75,26 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
-    try (HeapGraph graph = HeapGraph.open(dump)) {
-      switch (format) {
-        case TEXT -> {
-          Partition partition = LiveHeap.byClass(graph);
-          out.print(all ? HeapyText.renderAll(partition) : HeapyText.render(partition));
-        }
-        case CSV -> out.print(LiveHeap.byClass(graph).toTable().toCsv());
-        case IDS -> LiveHeap.writeIds(graph, out);
+    try (Snapshot snap = Heap.load(dump)) {
+      if (format == Format.IDS) {
+        StringBuilder line = new StringBuilder(24);
+        snap.ids().forEach(id -> {
+          line.setLength(0);
+          out.append(line.append("0x").append(Long.toHexString(id)).append('\n'));
+        });
+        return 0;
       }
+      Partition partition = by.of(snap);
+      switch (format) {
+        case TEXT -> out.println(all ? partition.all() : partition);
+        case CSV -> out.print(partition.table().toTable().toCsv());
+        case JSON -> out.println(partition.table().toJson());
+        case MARKDOWN -> out.print(partition.table().toMarkdown());
+        case HTML -> out.print(partition.table().toHtml());
+        case IDS -> throw new IllegalStateException("handled above");
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     } finally {
       out.flush();
     }

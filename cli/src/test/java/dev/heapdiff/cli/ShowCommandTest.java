@@ -124,6 +124,32 @@ class ShowCommandTest {
   }
 
   @Test
+  void otherGroupingsPartitionTheSameObjects() {
+    for (String by : List.of("size", "package", "loader", "referrers", "via")) {
+      CommandRun run = heapdiff("show", dump.toString(), "--by", by);
+      assertThat(run.exitCode()).as("%s", run).isZero();
+      assertThat(run.outLines().get(0)).as("--by %s", by)
+          .isEqualTo("Partition of a set of " + liveObjects + " objects. Total size = " + liveBytes + " bytes.");
+    }
+    assertThat(heapdiff("show", dump.toString(), "--by", "package").out())
+        .contains(" dev.heapdiff.testdata.workload\n");
+  }
+
+  @Test
+  void jsonMarkdownAndHtmlCarryEveryRow() {
+    CommandRun json = heapdiff("show", dump.toString(), "--format", "json");
+    assertThat(json.exitCode()).isZero();
+    assertThat(json.out()).startsWith("{").contains("\"count\": " + liveObjects)
+        .contains("\"kind\": \"" + ORDER + "\"");
+    CommandRun markdown = heapdiff("show", dump.toString(), "--format", "markdown");
+    assertThat(markdown.out()).contains("| " + ORDER.replace("_", "\\_") + " |");
+    assertThat(markdown.outLines().stream().filter(l -> l.startsWith("| ")).count())
+        .isEqualTo(expected.size() + 2); // the header and alignment rows, then a row per class
+    CommandRun html = heapdiff("show", dump.toString(), "--format", "html");
+    assertThat(html.out()).startsWith("<!DOCTYPE html>").contains(ORDER).doesNotContain("http://", "https://");
+  }
+
+  @Test
   void aTruncatedDumpIsNamedWithTheOffsetWhereReadingFailed() throws Exception {
     Path truncated = dir.resolve("truncated.hprof");
     try (var in = Files.newInputStream(dump)) {
