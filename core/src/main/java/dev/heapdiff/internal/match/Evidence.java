@@ -165,7 +165,9 @@ final class Evidence {
     }
     boolean equal = from.content[xs] == to.content[ys];
     if (from.immutable[c]) {
-      return equal ? 1 : -1;
+      // Two different values where one object held one value: a map entry's key, a name. Structure
+      // alone (the same neighbours, the same bucket) must not outweigh it.
+      return equal ? 1 : -1.5;
     }
     return equal ? 0.25 : 0;
   }

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class Matcher {
   /** The least score a pair needs. */
-  private static final double MIN_SCORE = 1.0;
+  private static final double MIN_SCORE = 0.75;
   /** How far the best candidate must be ahead of the runner-up, from either side. */
   private static final double MARGIN = 1.0;
   /** How many times an object is weighed before it waits for twice as many matched neighbours. */
@@ -174,18 +174,19 @@ final class Matcher {
     evidence.candidates(a, x, candidates);
     int best = -1;
     double bestScore = Double.NEGATIVE_INFINITY;
-    double second = 0;
+    double second = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < candidates.size; k++) {
       int y = candidates.data[k];
       double s = evidence.score(a, x, y);
       if (s > bestScore) {
-        second = Math.max(second, bestScore);
+        second = bestScore;
         bestScore = s;
         best = y;
       } else {
         second = Math.max(second, s);
       }
     }
+    // A runner-up must trail by the margin; a lone candidate needs only the least score.
     if (best < 0 || bestScore < MIN_SCORE || bestScore - second < MARGIN) {
       return;
     }
