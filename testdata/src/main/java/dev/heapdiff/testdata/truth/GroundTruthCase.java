@@ -80,6 +80,25 @@ public final class GroundTruthCase {
         .withClassNames(truth::classNameInBefore);
   }
 
+  /**
+   * By hand: runs a workload under Epsilon, prints its truth and writes both rewritten forms.
+   * Arguments: the workload's class name, an output directory.
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 2) {
+      System.err.println("usage: GroundTruthCase <workload class> <output directory>");
+      System.exit(2);
+    }
+    Class<? extends Workload> workload = Class.forName(args[0]).asSubclass(Workload.class);
+    GroundTruthCase c = run(workload, Path.of(args[1]));
+    System.out.print(c.truth());
+    for (IdForm form : IdForm.values()) {
+      RewrittenPair pair = c.rewritten(form);
+      System.out.println(pair.before());
+      System.out.println(pair.after());
+    }
+  }
+
   @Override
   public String toString() {
     return truth.toString();
