@@ -83,9 +83,19 @@ public class ObjectSet {
 
   // Set algebra, within one snapshot.
 
-  /** Returns the objects of this set that are not in {@code other}. */
+  /**
+   * Returns the objects of this set that are not in {@code other}. When {@code other} belongs to
+   * another snapshot, these are the objects of this set whose counterpart in that snapshot is not in
+   * {@code other}, or that have none: with whole snapshots, {@code after.minus(before)} is the set of
+   * new objects (see {@link Snapshot#minus(Snapshot)}), and {@code
+   * after.ofClass(Order.class).minus(before.ofClass(Order.class))} the new orders.
+   */
   public ObjectSet minus(ObjectSet other) {
-    return derive(Bits.andNot(bits(), sameSnapshot(other, "minus").bits()));
+    Objects.requireNonNull(other, "other");
+    if (other.owner() != owner()) {
+      return derive(owner().matchingWith(other.owner()).partnerNotIn(heapGraph(), bits(), other.bits()));
+    }
+    return derive(Bits.andNot(bits(), other.bits()));
   }
 
   /** Returns the objects in both sets. */
@@ -107,8 +117,7 @@ public class ObjectSet {
     Objects.requireNonNull(other, "other");
     if (other.owner() != owner()) {
       throw new IllegalArgumentException(operation + "() of sets from two snapshots (" + owner().file().getFileName()
-          + " and " + other.owner().file().getFileName() + "): objects of different dumps are matched by"
-          + " Snapshot.minus(Snapshot), which this version does not have yet");
+          + " and " + other.owner().file().getFileName() + "): only minus() works across snapshots");
     }
     return other;
   }

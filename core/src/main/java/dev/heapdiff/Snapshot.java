@@ -3,10 +3,13 @@ package dev.heapdiff;
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.hprof.ObjectLayout;
 import dev.heapdiff.internal.Analysis;
+import dev.heapdiff.internal.match.Matching;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * A heap dump: the set of all live objects of one JVM at one moment. Taking a snapshot
@@ -27,6 +30,9 @@ public final class Snapshot extends ObjectSet implements AutoCloseable {
   private final Path privateDirectory;
   private volatile Analysis analysis;
   private volatile boolean closed;
+  /** Matchings with other snapshots, made on first use; guarded by {@link #MATCHINGS}. */
+  private final Map<Snapshot, Matching> matchings = new IdentityHashMap<>();
+  private static final Object MATCHINGS = new Object();
 
   Snapshot(Path file, SnapshotInfo info, ObjectLayout layout, boolean deleteOnClose, Path privateDirectory) {
     super(null, null);
@@ -88,6 +94,34 @@ public final class Snapshot extends ObjectSet implements AutoCloseable {
     return a;
   }
 
+  /**
+   * Returns the objects of this snapshot that did not exist in {@code earlier}: {@code
+   * after.minus(before)} is what the code between the two snapshots created and kept, and {@code
+   * before.minus(after)} what it let go (as objects of {@code before}). Dumps name objects only by
+   * address, and collectors move objects and reuse addresses, so which object is which is inferred
+   * from both dumps (classes, class loaders, threads, static fields, contents and the references
+   * around each object) and computed once per pair of snapshots.
+   */
+  public ObjectSet minus(Snapshot earlier) {
+    return minus((ObjectSet) earlier);
+  }
+
+  /** Returns the matching of this snapshot's objects with those of {@code other}, made once per pair. */
+  Matching matchingWith(Snapshot other) {
+    synchronized (MATCHINGS) {
+      Matching m = matchings.get(other);
+      if (m == null) {
+        boolean thisLater = !graph().timestamp().isBefore(other.graph().timestamp());
+        Snapshot later = thisLater ? this : other;
+        Snapshot earlier = thisLater ? other : this;
+        m = Matching.of(later.graph(), later.analysis().live(), earlier.graph(), earlier.analysis().live());
+        matchings.put(other, m);
+        other.matchings.put(this, m);
+      }
+      return m;
+    }
+  }
+
   /** Releases the graph and deletes the dump file if the snapshot owns it. */
   @Override
   public synchronized void close() throws IOException {
@@ -95,6 +129,12 @@ public final class Snapshot extends ObjectSet implements AutoCloseable {
       return;
     }
     closed = true;
+    synchronized (MATCHINGS) {
+      for (Snapshot other : matchings.keySet()) {
+        other.matchings.remove(this);
+      }
+      matchings.clear();
+    }
     Analysis a = analysis;
     analysis = null;
     if (a != null) {

@@ -159,10 +159,23 @@ class InProcessSnapshotTest {
   }
 
   @Test
-  void setsOfTwoSnapshotsDoNotMixYet() throws Exception {
-    try (Snapshot other = Heap.snapshot()) {
-      assertThatThrownBy(() -> snap.minus(other)).isInstanceOf(IllegalArgumentException.class)
+  void afterMinusBeforeHoldsTheWidgetsMadeInBetween() throws Exception {
+    List<Widget> more = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      more.add(new Widget(-i));
+    }
+    Keep.ALIVE.add(more);
+    try (Snapshot later = Heap.snapshot()) {
+      ObjectSet fresh = later.minus(snap);
+      System.out.println("in-process after.minus(before): " + fresh.count() + " new of " + later.count()
+          + ", " + snap.minus(later).count() + " gone\n" + fresh);
+      assertThat(fresh.ofClass(Widget.class).count()).isEqualTo(500);
+      assertThat(fresh.ofClass("byte[]").count()).isGreaterThanOrEqualTo(500);
+      assertThat(snap.minus(later).ofClass(Widget.class).isEmpty()).isTrue();
+      assertThatThrownBy(() -> snap.and(later)).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("two snapshots");
+    } finally {
+      Keep.ALIVE.remove(more);
     }
   }
 

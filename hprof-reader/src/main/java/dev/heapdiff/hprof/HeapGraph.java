@@ -252,6 +252,112 @@ public final class HeapGraph implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Returns what each reference slot of an object holds, as object indexes with -1 for null (or for
+   * an id that names no object in the dump): for an instance one entry per reference field, in the
+   * order of {@link #fields(int)}; for an object array one per element; for a class one per static
+   * reference field, in the order of {@link HeapClass#staticFields()}; nothing for primitive arrays.
+   * Unlike {@link #references(int)}, slot {@code k} of two objects of one class is the same field.
+   */
+  public int[] referenceSlots(int object) {
+    switch (kind(object)) {
+      case INSTANCE -> {
+        InstanceShape shape = g.shapes[g.classOf[object]];
+        int[] out = new int[shape.referenceFields.length];
+        long data = Values.instanceData(g, object);
+        for (int r = 0; r < out.length; r++) {
+          out[r] = indexOrNone(g.in.id(data + shape.referenceOffsets[r], g.idSize));
+        }
+        return out;
+      }
+      case OBJECT_ARRAY -> {
+        long data = Values.objectArrayData(g, object);
+        int[] out = new int[arrayLength(object)];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = indexOrNone(g.in.id(data + (long) i * g.idSize, g.idSize));
+        }
+        return out;
+      }
+      case CLASS -> {
+        ClassRecord c = record(object);
+        int n = 0;
+        for (ValueType t : c.staticTypes) {
+          n += t == ValueType.OBJECT ? 1 : 0;
+        }
+        int[] out = new int[n];
+        for (int s = 0, k = 0; s < c.staticTypes.length; s++) {
+          if (c.staticTypes[s] == ValueType.OBJECT) {
+            out[k++] = indexOrNone(c.staticValues[s]);
+          }
+        }
+        return out;
+      }
+      default -> {
+        return new int[0];
+      }
+    }
+  }
+
+  private int indexOrNone(long id) {
+    return id == 0 ? -1 : g.ids.indexOf(id);
+  }
+
+  /**
+   * Returns the raw bits of an instance's primitive field values, in the order of {@link
+   * #fields(int)} with the reference fields left out (floats and doubles as their bit patterns,
+   * chars, bytes and booleans unsigned); empty for other objects.
+   */
+  public long[] primitiveValues(int object) {
+    if (kind(object) != ObjectKind.INSTANCE) {
+      return new long[0];
+    }
+    InstanceShape shape = g.shapes[g.classOf[object]];
+    long[] out = new long[shape.types.length - shape.referenceFields.length];
+    long data = Values.instanceData(g, object);
+    for (int f = 0, k = 0; f < shape.types.length; f++) {
+      if (shape.types[f] != ValueType.OBJECT) {
+        long raw = Values.readRaw(g, data + shape.offsets[f], shape.types[f]);
+        out[k++] = shape.types[f] == ValueType.BOOLEAN || shape.types[f] == ValueType.BYTE ? raw & 0xFF : raw;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Returns a 64-bit hash of a primitive array's element type and elements (equal contents, equal
+   * hashes), or of an object array's length; 0 for instances and classes.
+   */
+  public long arrayContentHash(int object) {
+    switch (kind(object)) {
+      case PRIMITIVE_ARRAY -> {
+        ValueType type = Values.primitiveType(g, object);
+        long bytes = (long) arrayLength(object) * type.sizeInDump(g.idSize);
+        long at = Values.primitiveData(g, object);
+        long h = 0x9E3779B97F4A7C15L * (type.tag() + 31L * bytes);
+        long k = 0;
+        for (; k + 8 <= bytes; k += 8) {
+          h = mix(h ^ g.in.i8(at + k));
+        }
+        for (; k < bytes; k++) {
+          h = mix(h ^ (g.in.u1(at + k) & 0xFFL) ^ (k << 8));
+        }
+        return h;
+      }
+      case OBJECT_ARRAY -> {
+        return mix(0x51ED27L + arrayLength(object));
+      }
+      default -> {
+        return 0;
+      }
+    }
+  }
+
+  private static long mix(long h) {
+    h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL;
+    h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
+    return h ^ (h >>> 33);
+  }
+
   /** Returns an object's outgoing references with the field name or array index that holds each. */
   public List<HeapReference> namedReferences(int object) {
     List<HeapReference> out = new ArrayList<>(referenceCount(object));

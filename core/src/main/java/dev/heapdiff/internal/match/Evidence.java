@@ -1,0 +1,174 @@
+package dev.heapdiff.internal.match;
+
+import dev.heapdiff.hprof.ObjectKind;
+
+/**
+ * Proposes candidate partners for an object and weighs the evidence for a pair. Only matched
+ * neighbours propose: the object in the same slot of a matched referrer's partner, and the objects
+ * that hold a matched referent's partner in the same slot. The score counts everything at once:
+ * matched referrers that hold both in the same slot, referents that agree or disagree, primitive
+ * fields and array elements that are equal or not. The score of a pair is the same from either side.
+ */
+final class Evidence {
+  /** Referrers or referents of more than this many objects propose no candidates (shared constants). */
+  private static final int POPULAR = 64;
+  /** At most this many referrers of one object are looked at, for candidates and for the score. */
+  private static final int MAX_HOLDERS = 256;
+
+  private final MatchSide a;
+  private final MatchSide b;
+  private final ClassPairing classes;
+  private final int[] stampA;
+  private final int[] stampB;
+  private int stamp;
+
+  Evidence(MatchSide a, MatchSide b, ClassPairing classes) {
+    this.a = a;
+    this.b = b;
+    this.classes = classes;
+    this.stampA = new int[a.count];
+    this.stampB = new int[b.count];
+  }
+
+  MatchSide other(MatchSide side) {
+    return side == a ? b : a;
+  }
+
+  /**
+   * Whether {@code x} of {@code from} and the unmatched live {@code y} of the other side can be one
+   * object: paired classes, the same number of slots (for arrays: length), equal contents for
+   * immutable values. Class objects pair only as anchors.
+   */
+  boolean compatible(MatchSide from, int x, int y) {
+    MatchSide to = other(from);
+    if (y < 0 || to.partner[y] >= 0 || !to.isLive(y)) {
+      return false;
+    }
+    int cx = from.graph.classIndexOf(x);
+    int[] map = from == a ? classes.aToB : classes.bToA;
+    if (map[cx] != to.graph.classIndexOf(y) || from.kinds[x] != to.kinds[y]) {
+      return false;
+    }
+    ObjectKind kind = from.kind(x);
+    if (kind == ObjectKind.CLASS) {
+      return false;
+    }
+    if (from.slotCount(x) != to.slotCount(y)) {
+      return false;
+    }
+    if (kind == ObjectKind.PRIMITIVE_ARRAY && from.graph.arrayLength(x) != to.graph.arrayLength(y)) {
+      return false;
+    }
+    return !from.immutable[cx] || from.content[x] == to.content[y];
+  }
+
+  /** Collects the candidate partners of unmatched {@code x} of {@code from} into {@code out}. */
+  void candidates(MatchSide from, int x, MatchSide.IntList out) {
+    MatchSide to = other(from);
+    int[] seen = to == a ? stampA : stampB;
+    int mark = ++stamp;
+    out.size = 0;
+    int holders = Math.min(from.inDegree(x), MAX_HOLDERS);
+    for (int e = from.inStart[x], end = e + holders; e < end; e++) {
+      int q = from.partner[from.inFrom[e]];
+      if (q >= 0) {
+        int y = to.slot(q, from.inSlot[e]);
+        if (y >= 0 && seen[y] != mark && compatible(from, x, y)) {
+          seen[y] = mark;
+          out.add(y);
+        }
+      }
+    }
+    int n = from.slotCount(x);
+    int proposing = 0;
+    for (int k = 0; k < n && proposing < POPULAR; k++) {
+      int xs = from.slots[from.slotStart[x] + k];
+      int r = xs < 0 ? -1 : from.partner[xs];
+      if (r < 0 || to.inDegree(r) > POPULAR) {
+        continue;
+      }
+      proposing++;
+      for (int e = to.inStart[r]; e < to.inStart[r + 1]; e++) {
+        int y = to.inFrom[e];
+        if (to.inSlot[e] == k && seen[y] != mark && compatible(from, x, y)) {
+          seen[y] = mark;
+          out.add(y);
+        }
+      }
+    }
+  }
+
+  /** Weighs the evidence that {@code x} of {@code from} and {@code y} of the other side are one object. */
+  double score(MatchSide from, int x, int y) {
+    MatchSide to = other(from);
+    double s = 0;
+    int holders = Math.min(from.inDegree(x), MAX_HOLDERS);
+    for (int e = from.inStart[x], end = e + holders; e < end; e++) {
+      int p = from.inFrom[e];
+      int q = from.partner[p];
+      if (q >= 0 && to.slot(q, from.inSlot[e]) == y) {
+        s += from.kind(p) == ObjectKind.OBJECT_ARRAY ? 1.5 : 2 * from.weight(p, from.inSlot[e]);
+      }
+    }
+    ObjectKind kind = from.kind(x);
+    boolean array = kind == ObjectKind.OBJECT_ARRAY;
+    int n = from.slotCount(x);
+    int xBase = from.slotStart[x];
+    int yBase = to.slotStart[y];
+    for (int k = 0; k < n; k++) {
+      int xs = from.slots[xBase + k];
+      int ys = to.slots[yBase + k];
+      float w = array ? 1f : from.weight(x, k);
+      if (xs < 0 && ys < 0) {
+        s += array ? 0 : 0.1 * w;
+      } else if (xs < 0 || ys < 0) {
+        s -= array ? 0.25 : 0.5 * w;
+      } else {
+        int px = from.partner[xs];
+        if (px == ys) {
+          s += w;
+        } else if (px >= 0 || to.partner[ys] >= 0) {
+          s -= w;
+        } else {
+          s += unmatchedReferents(from, xs, ys) * w;
+        }
+      }
+    }
+    switch (kind) {
+      case INSTANCE -> {
+        int c = from.graph.classIndexOf(x);
+        if (from.immutable[c]) {
+          s += 1;
+        } else {
+          long[] vx = from.graph.primitiveValues(x);
+          long[] vy = to.graph.primitiveValues(y);
+          for (int f = 0; f < vx.length; f++) {
+            s += vx[f] == vy[f] ? 0.5 : -0.25;
+          }
+        }
+      }
+      case PRIMITIVE_ARRAY -> s += from.content[x] == to.content[y] ? 2 : -0.5;
+      default -> {
+        // arrays of references: their slots were counted above
+      }
+    }
+    return s;
+  }
+
+  /** Referents in the same slot, neither matched yet: different values disagree, equal values agree a little. */
+  private double unmatchedReferents(MatchSide from, int xs, int ys) {
+    MatchSide to = other(from);
+    int[] map = from == a ? classes.aToB : classes.bToA;
+    int c = from.graph.classIndexOf(xs);
+    if (map[c] != to.graph.classIndexOf(ys)) {
+      return -1;
+    }
+    boolean equal = from.content[xs] == to.content[ys];
+    if (from.immutable[c]) {
+      // Two different values where one object held one value: a map entry's key, a name. Structure
+      // alone (the same neighbours, the same bucket) must not outweigh it.
+      return equal ? 1 : -1.5;
+    }
+    return equal ? 0.25 : 0;
+  }
+}

@@ -1,0 +1,230 @@
+package dev.heapdiff.internal.match;
+
+import dev.heapdiff.hprof.FieldDescriptor;
+import dev.heapdiff.hprof.HeapClass;
+import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.hprof.ObjectKind;
+import dev.heapdiff.hprof.ValueType;
+import dev.heapdiff.internal.Bits;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One dump as the matcher sees it: its live objects with their reference slots (field by field,
+ * element by element, nulls kept, so that slot {@code k} of two objects of one class is the same
+ * field), the incoming references with the slot that holds them, a hash of each object's own
+ * contents, and the partner each object has been given in the other dump so far.
+ */
+final class MatchSide {
+  /** Classes whose instances never change: a pair of them must have equal contents. */
+  private static final Set<String> IMMUTABLE = Set.of("java.lang.String", "java.lang.Integer", "java.lang.Long",
+      "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.lang.Boolean", "java.lang.Float",
+      "java.lang.Double", "java.math.BigInteger", "java.math.BigDecimal", "java.util.UUID");
+  /** Fields that collections rewrite on every insert, removal and rebalancing: weak evidence. */
+  private static final Set<String> LINKS = Set.of("next", "prev", "previous", "left", "right", "parent", "before",
+      "after", "succ", "pred", "head", "tail", "first", "last", "nextNode", "prevNode");
+
+  final HeapGraph graph;
+  final long[] live;
+  final int count;
+  /** Slots of object i: slots[slotStart[i] .. slotStart[i+1]), -1 for null or a dead object. */
+  final int[] slotStart;
+  final int[] slots;
+  /** Live referrers of object i with the slot that holds it: inFrom/inSlot[inStart[i] .. inStart[i+1]). */
+  final int[] inStart;
+  final int[] inFrom;
+  final int[] inSlot;
+  /** Hash of an object's own contents: primitive fields, primitive array elements, array length. */
+  final long[] content;
+  /** Per class: whether its instances are immutable values. */
+  final boolean[] immutable;
+  /** Per class: the evidence weight of each reference slot of its instances (for arrays: one entry). */
+  final float[][] slotWeight;
+  /** Per object, its {@link ObjectKind} ordinal. */
+  final byte[] kinds;
+  /** The index of the matched object in the other dump, or -1. */
+  final int[] partner;
+  int matched;
+
+  MatchSide(HeapGraph graph, long[] live) {
+    this.graph = graph;
+    this.live = live;
+    this.count = graph.objectCount();
+    List<HeapClass> classes = graph.classes();
+    this.immutable = new boolean[classes.size()];
+    this.slotWeight = new float[classes.size()][];
+    int stringClass = -1;
+    int stringValueSlot = -1;
+    int stringCoder = -1;
+    for (HeapClass c : classes) {
+      immutable[c.index()] = IMMUTABLE.contains(c.name());
+      List<String> refNames = referenceFieldNames(graph, c);
+      float[] w = new float[Math.max(1, refNames.size())];
+      Arrays.fill(w, 1f);
+      for (int k = 0; k < refNames.size(); k++) {
+        if (LINKS.contains(refNames.get(k))) {
+          w[k] = 0.5f;
+        }
+      }
+      slotWeight[c.index()] = w;
+      if (c.name().equals("java.lang.String") && stringClass < 0) {
+        stringClass = c.index();
+        stringValueSlot = refNames.indexOf("value");
+        stringCoder = primitiveFieldNames(graph, c).indexOf("coder");
+      }
+    }
+
+    int[] start = new int[count + 1];
+    IntList all = new IntList(count * 2);
+    content = new long[count];
+    kinds = new byte[count];
+    for (int i = 0; i < count; i++) {
+      start[i] = all.size;
+      if (!Bits.get(live, i)) {
+        continue;
+      }
+      for (int target : graph.referenceSlots(i)) {
+        all.add(target >= 0 && Bits.get(live, target) ? target : -1);
+      }
+    }
+    start[count] = all.size;
+    this.slotStart = start;
+    this.slots = all.toArray();
+
+    for (int i = Bits.next(live, 0); i >= 0; i = Bits.next(live, i + 1)) {
+      ObjectKind kind = graph.kind(i);
+      kinds[i] = (byte) kind.ordinal();
+      int c = graph.classIndexOf(i);
+      if (kind == ObjectKind.INSTANCE) {
+        long[] values = graph.primitiveValues(i);
+        long h = 0x2545F4914F6CDD1DL;
+        if (c == stringClass) {
+          int value = stringValueSlot < 0 ? -1 : slots[slotStart[i] + stringValueSlot];
+          h = mix(h + (value < 0 ? 7 : graph.arrayContentHash(value)));
+          h = mix(h + (stringCoder < 0 ? 0 : values[stringCoder]));
+        } else {
+          for (long v : values) {
+            h = mix(h + v);
+          }
+        }
+        content[i] = h;
+      } else if (kind == ObjectKind.CLASS) {
+        content[i] = mix(graph.asClass(i).map(k -> (long) k.name().hashCode()).orElse(0L));
+      } else {
+        content[i] = graph.arrayContentHash(i);
+      }
+    }
+
+    int[] in = new int[count + 1];
+    for (int t : slots) {
+      if (t >= 0) {
+        in[t + 1]++;
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      in[i + 1] += in[i];
+    }
+    int[] fill = in.clone();
+    inFrom = new int[in[count]];
+    inSlot = new int[in[count]];
+    for (int i = 0; i < count; i++) {
+      for (int s = slotStart[i]; s < slotStart[i + 1]; s++) {
+        int t = slots[s];
+        if (t >= 0) {
+          inFrom[fill[t]] = i;
+          inSlot[fill[t]++] = s - slotStart[i];
+        }
+      }
+    }
+    inStart = in;
+    partner = new int[count];
+    Arrays.fill(partner, -1);
+  }
+
+  /** The next live object at or after {@code from}, or -1. */
+  static int next(MatchSide side, int from) {
+    return Bits.next(side.live, from);
+  }
+
+  boolean isLive(int i) {
+    return Bits.get(live, i);
+  }
+
+  ObjectKind kind(int i) {
+    return KINDS[kinds[i]];
+  }
+
+  private static final ObjectKind[] KINDS = ObjectKind.values();
+  private static final byte CLASS = (byte) ObjectKind.CLASS.ordinal();
+
+  int slotCount(int i) {
+    return slotStart[i + 1] - slotStart[i];
+  }
+
+  /** The object in slot {@code k} of {@code i}, or -1 (also for a slot {@code i} does not have). */
+  int slot(int i, int k) {
+    return k < slotStart[i + 1] - slotStart[i] ? slots[slotStart[i] + k] : -1;
+  }
+
+  float weight(int i, int k) {
+    if (kinds[i] == CLASS) {
+      return 1f;
+    }
+    float[] w = slotWeight[graph.classIndexOf(i)];
+    return k < w.length ? w[k] : w[0];
+  }
+
+  int inDegree(int i) {
+    return inStart[i + 1] - inStart[i];
+  }
+
+  /** The names of a class's instance reference fields in slot order: its own, then its superclasses'. */
+  static List<String> referenceFieldNames(HeapGraph graph, HeapClass c) {
+    return fieldNames(graph, c, true);
+  }
+
+  static List<String> primitiveFieldNames(HeapGraph graph, HeapClass c) {
+    return fieldNames(graph, c, false);
+  }
+
+  private static List<String> fieldNames(HeapGraph graph, HeapClass c, boolean references) {
+    List<String> out = new ArrayList<>();
+    for (HeapClass k = c; k != null; k = k.superclassIndex() < 0 ? null : graph.classes().get(k.superclassIndex())) {
+      for (FieldDescriptor f : k.fields()) {
+        if ((f.type() == ValueType.OBJECT) == references) {
+          out.add(f.name());
+        }
+      }
+    }
+    return out;
+  }
+
+  static long mix(long h) {
+    h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL;
+    h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
+    return h ^ (h >>> 33);
+  }
+
+  /** A growable int array. */
+  static final class IntList {
+    int[] data;
+    int size;
+
+    IntList(int capacity) {
+      data = new int[Math.max(16, capacity)];
+    }
+
+    void add(int v) {
+      if (size == data.length) {
+        data = Arrays.copyOf(data, data.length * 2);
+      }
+      data[size++] = v;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(data, size);
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package dev.heapdiff.internal.match;
+
+import dev.heapdiff.hprof.HeapClass;
+import dev.heapdiff.hprof.HeapField;
+import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.hprof.HeapThread;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fixpoint that pairs the objects of two dumps: anchors first (class objects, class loaders,
+ * threads by {@code tid}), then a worklist in which every newly matched pair wakes its unmatched
+ * neighbours, each of which is paired with its best candidate only when the evidence is strong and
+ * unambiguous from both sides; when the worklist runs dry, colour refinement pairs objects whose
+ * contents and surroundings are unique and equal, and the worklist runs again, until nothing changes.
+ */
+final class Matcher {
+  /** The least score a pair needs. */
+  private static final double MIN_SCORE = 0.75;
+  /** How far the best candidate must be ahead of the runner-up, from either side. */
+  private static final double MARGIN = 1.0;
+  /** How many times an object is weighed before it waits for twice as many matched neighbours. */
+  private static final int FREE_EVALUATIONS = 4;
+  private static final int MAX_ROUNDS = 12;
+
+  private final MatchSide a;
+  private final MatchSide b;
+  private final ClassPairing classes;
+  private final Evidence evidence;
+  private final int[] queue;
+  private int head;
+  private int tail;
+  private int queued;
+  private final boolean[] inQueue;
+  private final byte[] evaluations;
+  private final int[] matchedNeighbours;
+  private final int[] matchedNeighboursAtEvaluation;
+  private final MatchSide.IntList candidates = new MatchSide.IntList(16);
+  private final MatchSide.IntList reverse = new MatchSide.IntList(16);
+  int anchors;
+  int bySignature;
+  int byEvidence;
+  int rounds;
+
+  Matcher(MatchSide a, MatchSide b, ClassPairing classes) {
+    this.a = a;
+    this.b = b;
+    this.classes = classes;
+    this.evidence = new Evidence(a, b, classes);
+    this.queue = new int[a.count + 1];
+    this.inQueue = new boolean[a.count];
+    this.evaluations = new byte[a.count];
+    this.matchedNeighbours = new int[a.count];
+    this.matchedNeighboursAtEvaluation = new int[a.count];
+  }
+
+  void run() {
+    anchor();
+    propagate();
+    for (rounds = 1; rounds <= MAX_ROUNDS; rounds++) {
+      int[] pairs = Signatures.uniquePairs(a, b, classes, 2);
+      int made = 0;
+      for (int k = 0; k < pairs.length; k += 2) {
+        if (a.partner[pairs[k]] < 0 && evidence.compatible(a, pairs[k], pairs[k + 1])) {
+          match(pairs[k], pairs[k + 1]);
+          made++;
+        }
+      }
+      bySignature += made;
+      if (made == 0) {
+        break;
+      }
+      propagate();
+    }
+  }
+
+  private void anchor() {
+    List<HeapClass> classesA = a.graph.classes();
+    List<HeapClass> classesB = b.graph.classes();
+    for (int c = 0; c < classes.aToB.length; c++) {
+      if (classes.aToB[c] >= 0) {
+        anchorPair(classesA.get(c).objectIndex(), classesB.get(classes.aToB[c]).objectIndex());
+      }
+    }
+    for (Map.Entry<Long, Long> loader : classes.loaders.entrySet()) {
+      if (loader.getKey() != 0) {
+        int x = a.graph.indexOf(loader.getKey());
+        int y = b.graph.indexOf(loader.getValue());
+        if (x >= 0 && y >= 0 && evidence.compatible(a, x, y)) {
+          anchorPair(x, y);
+        }
+      }
+    }
+    Map<Long, Integer> threadsB = new HashMap<>();
+    for (HeapThread t : b.graph.threads()) {
+      Long tid = tid(b.graph, t.object());
+      if (tid != null) {
+        threadsB.merge(tid, t.object(), (p, q) -> -1);
+      }
+    }
+    for (HeapThread t : a.graph.threads()) {
+      Long tid = tid(a.graph, t.object());
+      Integer y = tid == null ? null : threadsB.get(tid);
+      if (y != null && y >= 0 && evidence.compatible(a, t.object(), y)) {
+        anchorPair(t.object(), y);
+      }
+    }
+  }
+
+  private static Long tid(HeapGraph graph, int thread) {
+    if (thread < 0) {
+      return null;
+    }
+    return graph.field(thread, "tid").map(HeapField::value).filter(v -> v instanceof Long).map(v -> (Long) v)
+        .orElse(null);
+  }
+
+  private void anchorPair(int x, int y) {
+    if (x >= 0 && y >= 0 && a.isLive(x) && b.isLive(y) && a.partner[x] < 0 && b.partner[y] < 0) {
+      match(x, y);
+      anchors++;
+    }
+  }
+
+  private void match(int x, int y) {
+    a.partner[x] = y;
+    b.partner[y] = x;
+    a.matched++;
+    b.matched++;
+    for (int s = a.slotStart[x]; s < a.slotStart[x + 1]; s++) {
+      wake(a.slots[s]);
+    }
+    for (int e = a.inStart[x]; e < a.inStart[x + 1]; e++) {
+      wake(a.inFrom[e]);
+    }
+  }
+
+  private void wake(int x) {
+    if (x < 0 || a.partner[x] >= 0) {
+      return;
+    }
+    matchedNeighbours[x]++;
+    if (!inQueue[x]) {
+      inQueue[x] = true;
+      queue[tail] = x;
+      tail = tail + 1 == queue.length ? 0 : tail + 1;
+      queued++;
+    }
+  }
+
+  private void propagate() {
+    while (queued > 0) {
+      int x = queue[head];
+      head = head + 1 == queue.length ? 0 : head + 1;
+      queued--;
+      inQueue[x] = false;
+      if (a.partner[x] >= 0) {
+        continue;
+      }
+      if (evaluations[x] >= FREE_EVALUATIONS && matchedNeighbours[x] < 2 * matchedNeighboursAtEvaluation[x]) {
+        continue;
+      }
+      if (evaluations[x] < Byte.MAX_VALUE) {
+        evaluations[x]++;
+      }
+      matchedNeighboursAtEvaluation[x] = matchedNeighbours[x];
+      decide(x);
+    }
+  }
+
+  /** Pairs {@code x} with its best candidate if the evidence is strong and unambiguous both ways. */
+  private void decide(int x) {
+    evidence.candidates(a, x, candidates);
+    int best = -1;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    double second = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < candidates.size; k++) {
+      int y = candidates.data[k];
+      double s = evidence.score(a, x, y);
+      if (s > bestScore) {
+        second = bestScore;
+        bestScore = s;
+        best = y;
+      } else {
+        second = Math.max(second, s);
+      }
+    }
+    // A runner-up must trail by the margin; a lone candidate needs only the least score.
+    if (best < 0 || bestScore < MIN_SCORE || bestScore - second < MARGIN) {
+      return;
+    }
+    evidence.candidates(b, best, reverse);
+    for (int k = 0; k < reverse.size; k++) {
+      int other = reverse.data[k];
+      if (other != x && evidence.score(b, best, other) > bestScore - MARGIN) {
+        return;
+      }
+    }
+    match(x, best);
+    byEvidence++;
+  }
+}

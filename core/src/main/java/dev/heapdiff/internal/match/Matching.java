@@ -1,0 +1,80 @@
+package dev.heapdiff.internal.match;
+
+import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.internal.Bits;
+
+/**
+ * Which live object of one dump is which live object of another: a one-to-one partial map between
+ * the two, inferred from the dumps alone (see {@link #of}). Objects without a partner are new (in the
+ * later dump) or gone (in the earlier one).
+ */
+public final class Matching {
+  private final HeapGraph first;
+  private final HeapGraph second;
+  private final int[] firstToSecond;
+  private final int[] secondToFirst;
+  private final String summary;
+
+  private Matching(HeapGraph first, HeapGraph second, int[] firstToSecond, int[] secondToFirst, String summary) {
+    this.first = first;
+    this.second = second;
+    this.firstToSecond = firstToSecond;
+    this.secondToFirst = secondToFirst;
+    this.summary = summary;
+  }
+
+  /**
+   * Matches the live objects of two dumps. Symmetric in meaning; {@code first} is the side whose
+   * objects are weighed one by one, so passing the later dump first is the better-tested way.
+   *
+   * @param liveFirst one bit per object of {@code first}, set for the objects to match
+   * @param liveSecond the same for {@code second}
+   */
+  public static Matching of(HeapGraph first, long[] liveFirst, HeapGraph second, long[] liveSecond) {
+    long start = System.nanoTime();
+    MatchSide a = new MatchSide(first, liveFirst);
+    MatchSide b = new MatchSide(second, liveSecond);
+    ClassPairing classes = new ClassPairing(first, second);
+    Matcher matcher = new Matcher(a, b, classes);
+    matcher.run();
+    String summary = String.format("%,d of %,d objects matched to %,d objects (%,d anchors, %,d by signature,"
+            + " %,d by evidence, %d rounds) in %d ms", a.matched, Bits.count(liveFirst), Bits.count(liveSecond),
+        matcher.anchors, matcher.bySignature, matcher.byEvidence, matcher.rounds, (System.nanoTime() - start) / 1_000_000);
+    return new Matching(first, second, a.partner, b.partner, summary);
+  }
+
+  /** Returns the partner in the other dump of object {@code index} of {@code graph} (one of the two), or -1. */
+  public int partner(HeapGraph graph, int index) {
+    return side(graph)[index];
+  }
+
+  /** Returns, of the objects in {@code members} (bits over {@code graph}'s indexes), those with no partner. */
+  public long[] withoutPartner(HeapGraph graph, long[] members) {
+    int[] partners = side(graph);
+    return Bits.filter(members, i -> partners[i] < 0);
+  }
+
+  /**
+   * Returns, of {@code members} of {@code graph}, those whose partner is not among {@code others}
+   * (bits over the other dump's indexes): no partner at all, or one outside {@code others}.
+   */
+  public long[] partnerNotIn(HeapGraph graph, long[] members, long[] others) {
+    int[] partners = side(graph);
+    return Bits.filter(members, i -> partners[i] < 0 || !Bits.get(others, partners[i]));
+  }
+
+  private int[] side(HeapGraph graph) {
+    if (graph == first) {
+      return firstToSecond;
+    }
+    if (graph == second) {
+      return secondToFirst;
+    }
+    throw new IllegalArgumentException("graph " + graph.file() + " is not one of the matched dumps");
+  }
+
+  @Override
+  public String toString() {
+    return summary;
+  }
+}

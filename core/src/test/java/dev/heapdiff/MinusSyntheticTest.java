@@ -1,0 +1,126 @@
+package dev.heapdiff;
+
+import static dev.heapdiff.testdata.BasicType.BYTE;
+import static dev.heapdiff.testdata.BasicType.INT;
+import static dev.heapdiff.testdata.BasicType.OBJECT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.heapdiff.testdata.HprofWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code after.minus(before)} on pairs of dumps written by {@link HprofWriter}, where it is known
+ * which object is which: objects that moved (other ids) must be matched, an object at a reused
+ * address (same id, another object) must not, and objects of equal contents count once each.
+ */
+class MinusSyntheticTest {
+  static final long OBJECT_CLASS = 0x100;
+  static final long STRING_CLASS = 0x110;
+  static final long BYTES_CLASS = 0x120;
+  static final long NODE_CLASS = 0x130;
+  static final long ARRAY_CLASS = 0x140;
+  static final long HOLDER_CLASS = 0x150;
+
+  @TempDir Path dir;
+
+  /** A dump with the classes and {@code Holder.A} and {@code Holder.B} set to {@code a} and {@code b}. */
+  private Snapshot dump(String name, long a, long b, Consumer<HprofWriter> objects) throws Exception {
+    HprofWriter w = HprofWriter.inMemory(8);
+    w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
+    w.loadClass(BYTES_CLASS, "[B").classDump(BYTES_CLASS).superclass(OBJECT_CLASS).end();
+    w.loadClass(STRING_CLASS, "java/lang/String").classDump(STRING_CLASS).superclass(OBJECT_CLASS)
+        .field("value", OBJECT).field("coder", BYTE).field("hash", INT).end();
+    w.loadClass(NODE_CLASS, "com/example/Node").classDump(NODE_CLASS).superclass(OBJECT_CLASS)
+        .field("next", OBJECT).field("value", INT).end();
+    w.loadClass(ARRAY_CLASS, "[Ljava/lang/Object;").classDump(ARRAY_CLASS).superclass(OBJECT_CLASS).end();
+    w.loadClass(HOLDER_CLASS, "com/example/Holder").classDump(HOLDER_CLASS).superclass(OBJECT_CLASS)
+        .staticField("A", OBJECT, a).staticField("B", OBJECT, b).end();
+    w.rootStickyClass(OBJECT_CLASS).rootStickyClass(STRING_CLASS).rootStickyClass(NODE_CLASS)
+        .rootStickyClass(HOLDER_CLASS);
+    objects.accept(w);
+    Path file = dir.resolve(name + ".hprof");
+    Files.write(file, w.finish().bytes());
+    return Heap.load(file);
+  }
+
+  private static void string(HprofWriter w, long id, long valueId, String text, int hash) {
+    w.byteArray(valueId, text.getBytes(StandardCharsets.ISO_8859_1)).instance(id, STRING_CLASS, valueId, 0, hash);
+  }
+
+  private static long[] ids(ObjectSet set) {
+    return set.stream().mapToLong(HeapObject::id).sorted().toArray();
+  }
+
+  @Test
+  void movedObjectsAreTheSameAndTheAppendedNodeIsNew() throws Exception {
+    // Before: A -> 1 -> 2 -> 3, B -> "hello". After: every object at another address, node 2's value
+    // changed (a mutated survivor), node 4 appended, and "hello" with its hash computed meanwhile.
+    try (Snapshot before = dump("before", 0x1000, 0x1100, w -> {
+      w.instance(0x1000, NODE_CLASS, 0x1010L, 1).instance(0x1010, NODE_CLASS, 0x1020L, 2)
+          .instance(0x1020, NODE_CLASS, 0L, 3);
+      string(w, 0x1100, 0x1110, "hello", 0);
+    }); Snapshot after = dump("after", 0x5000, 0x7000, w -> {
+      w.instance(0x3000, NODE_CLASS, 0x6000L, 3).instance(0x4000, NODE_CLASS, 0x3000L, 20)
+          .instance(0x5000, NODE_CLASS, 0x4000L, 1).instance(0x6000, NODE_CLASS, 0L, 4);
+      string(w, 0x7000, 0x7010, "hello", "hello".hashCode());
+    })) {
+      assertThat(ids(after.minus(before))).containsExactly(0x6000);
+      assertThat(before.minus(after).isEmpty()).isTrue();
+      assertThat(after.minus(before).toString()).startsWith("Partition of a set of 1 object.")
+          .contains("com.example.Node");
+    }
+  }
+
+  @Test
+  void anObjectAtAReusedAddressIsNew() throws Exception {
+    // Before: A -> node(1) at 0x1000, B -> "old" at 0x2000. After: A is null, B -> "new" at 0x2000 and
+    // a node(1) at 0x1000 held by nothing but a JNI global: same ids, other objects.
+    try (Snapshot before = dump("before", 0x1000, 0x2000, w -> {
+      w.instance(0x1000, NODE_CLASS, 0L, 1);
+      string(w, 0x2000, 0x2010, "old", 0);
+    }); Snapshot after = dump("after", 0, 0x2000, w -> {
+      w.instance(0x1000, NODE_CLASS, 0L, 1).rootJniGlobal(0x1000, 0x9000);
+      string(w, 0x2000, 0x2010, "new", 0);
+    })) {
+      assertThat(ids(after.minus(before))).containsExactly(0x1000, 0x2000, 0x2010);
+      assertThat(ids(before.minus(after))).containsExactly(0x1000, 0x2000, 0x2010);
+    }
+  }
+
+  @Test
+  void equalStringsCountOnceEach() throws Exception {
+    // Before: A -> Object[] {"x", "x", null}. After: the array (moved) holds three "x", each with its
+    // own byte[]; the third is new.
+    try (Snapshot before = dump("before", 0x1000, 0, w -> {
+      w.objectArray(0x1000, ARRAY_CLASS, 0x1100, 0x1200, 0);
+      string(w, 0x1100, 0x1110, "x", 0);
+      string(w, 0x1200, 0x1210, "x", 0);
+    }); Snapshot after = dump("after", 0x8000, 0, w -> {
+      w.objectArray(0x8000, ARRAY_CLASS, 0x8300, 0x8200, 0x8100);
+      string(w, 0x8100, 0x8110, "x", 0);
+      string(w, 0x8200, 0x8210, "x", 0);
+      string(w, 0x8300, 0x8310, "x", 0);
+    })) {
+      // Slots 0 and 1 held the old strings; the one in slot 2 is the new one.
+      assertThat(ids(after.minus(before))).containsExactly(0x8100, 0x8110);
+      ObjectSet strings = after.ofClass("java.lang.String");
+      assertThat(ids(strings.minus(before.ofClass("java.lang.String")))).containsExactly(0x8100);
+      assertThat(ids(strings.minus(before.ofClass("com.example.Node")))).containsExactly(0x8100, 0x8200, 0x8300);
+    }
+  }
+
+  @Test
+  void onlyMinusWorksAcrossSnapshots() throws Exception {
+    try (Snapshot one = dump("one", 0, 0, w -> { }); Snapshot two = dump("two", 0, 0, w -> { })) {
+      assertThatThrownBy(() -> one.and(two)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("only minus() works across snapshots");
+      assertThat(two.minus(one).isEmpty()).isTrue();
+    }
+  }
+}
