@@ -25,6 +25,8 @@ public final class ObjectIds {
   private int[] segmentRank;
   /** Object index at the first rank of each such run. */
   private int[] segmentIndex;
+  /** The run that holds the first rank of each bucket, so lookups need not search the runs. */
+  private int[] bucketSegment;
   private final int bucketShift;
   private final int[] bucketStart;
   private final int duplicateRank;
@@ -144,6 +146,16 @@ public final class ObjectIds {
     segmentRank = ranks;
     segmentIndex = indexes;
     indexAtRank = null;
+    int[] first = new int[bucketStart.length];
+    int segment = 0;
+    for (int b = 0; b < bucketStart.length; b++) {
+      int r = bucketStart[b];
+      while (segment + 1 < ranks.length && ranks[segment + 1] <= r) {
+        segment++;
+      }
+      first[b] = segment;
+    }
+    bucketSegment = first;
   }
 
   /** About one bucket per eight objects over the id range: half a byte per object. */
@@ -261,6 +273,33 @@ public final class ObjectIds {
     return compact != null ? compact[r] & 0xFFFF_FFFFL : (wide[r] ^ Long.MIN_VALUE) >>> shift;
   }
 
+  /** Returns the rank of {@code id} in increasing id order, or -1 if no object has it. */
+  public int rankOf(long id) {
+    long delta = id - base;
+    if (size == 0 || (delta & ((1L << shift) - 1)) != 0) {
+      return -1;
+    }
+    long offset = delta >>> shift;
+    if (spanIsSigned ? offset < 0 || offset > span : Long.compareUnsigned(offset, span) > 0) {
+      return -1;
+    }
+    int bucket = (int) (offset >>> bucketShift);
+    int lo = bucketStart[bucket];
+    int hi = bucketStart[bucket + 1] - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long v = offsetAtRank(mid);
+      if (v < offset) {
+        lo = mid + 1;
+      } else if (v > offset) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
   /** Returns the index of the object with {@code id}, or -1 if no object has it. */
   public int indexOf(long id) {
     long delta = id - base;
@@ -271,9 +310,9 @@ public final class ObjectIds {
     if (spanIsSigned ? offset < 0 || offset > span : Long.compareUnsigned(offset, span) > 0) {
       return -1;
     }
-    long bucket = offset >>> bucketShift;
-    int lo = bucketStart[(int) bucket];
-    int hi = bucketStart[(int) bucket + 1] - 1;
+    int bucket = (int) (offset >>> bucketShift);
+    int lo = bucketStart[bucket];
+    int hi = bucketStart[bucket + 1] - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
       long v = offsetAtRank(mid);
@@ -282,7 +321,14 @@ public final class ObjectIds {
       } else if (v > offset) {
         hi = mid - 1;
       } else {
-        return indexAtRank(mid);
+        if (indexAtRank != null) {
+          return indexAtRank[mid];
+        }
+        int segment = bucketSegment[bucket];
+        while (segment + 1 < segmentRank.length && segmentRank[segment + 1] <= mid) {
+          segment++;
+        }
+        return segmentIndex[segment] + (mid - segmentRank[segment]);
       }
     }
     return -1;

@@ -297,13 +297,16 @@ final class Sizes {
     int larger = computed + layout.objectAlignment();
     int votesComputed = 0;
     int votesLarger = 0;
-    for (int r = 0; r + 1 < g.ids.size(); r++) {
-      int i = g.ids.indexAtRank(r);
-      if (g.kind(i) != RecordScanner.CLASS_DUMP) {
+    // Each class object against the gap to the next object in address order.
+    for (ClassRecord c : g.classes) {
+      if (c.objectIndex < 0) {
         continue;
       }
-      long gap = g.ids.idAtRank(r + 1) - g.ids.idAtRank(r);
-      ClassRecord c = g.classes[g.classOfMirror(i)];
+      int r = g.ids.rankOf(c.id);
+      if (r < 0 || r + 1 >= g.ids.size()) {
+        continue;
+      }
+      long gap = g.ids.idAtRank(r + 1) - c.id;
       if (gap == mirrorSize(c, layout, computed)) {
         votesComputed++;
       } else if (gap == mirrorSize(c, layout, larger)) {
