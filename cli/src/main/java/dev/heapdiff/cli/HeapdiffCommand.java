@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code heapdiff}: the top-level command, which only dispatches to its subcommands. */
 @Command(name = "heapdiff", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Shows Java heap dumps (HPROF) as heapy-style tables of objects by class.",
-    subcommands = {ShowCommand.class, ShellCommand.class, DemoCommand.class},
+    subcommands = {ShowCommand.class, DiffCommand.class, ShellCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the input could not be read (missing file, not a heap dump, ...)",
         "2:usage error"})

@@ -1,0 +1,69 @@
+package dev.heapdiff.cli;
+
+import dev.heapdiff.Heap;
+import dev.heapdiff.ObjectSet;
+import dev.heapdiff.Snapshot;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code heapdiff diff BEFORE AFTER}: the objects of the later dump that did not exist in the
+ * earlier one ({@code after.minus(before)}), or with {@code --gone} the objects of the earlier one
+ * that no longer exist.
+ */
+@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Shows the objects of AFTER that did not exist in BEFORE (objects are matched across the"
+        + " two dumps), grouped by class; --gone shows the objects of BEFORE that no longer exist.")
+final class DiffCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "BEFORE", description = "The earlier heap dump (.hprof), plain or gzip.")
+  Path before;
+
+  @Parameters(index = "1", paramLabel = "AFTER", description = "The later heap dump (.hprof), plain or gzip.")
+  Path after;
+
+  @Option(names = "--gone", description = "Show the objects of BEFORE that are not in AFTER instead.")
+  boolean gone;
+
+  @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "class", description = SetOutput.GROUPING_HELP)
+  SetOutput.Grouping by;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = SetOutput.FORMAT_HELP)
+  SetOutput.Format format;
+
+  @Option(names = "--all", description = "text: print every row, not only the first ten.")
+  boolean all;
+
+  @Mixin Verbosity verbosity;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
+    try (Snapshot earlier = Heap.load(before); Snapshot later = Heap.load(after)) {
+      ObjectSet set = gone ? earlier.minus(later) : later.minus(earlier);
+      SetOutput.write(set, by, format, all, out);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      out.flush();
+    }
+    return 0;
+  }
+
+  @Override
+  public String toString() {
+    return "heapdiff diff " + before + " " + after + (gone ? " --gone" : "") + " --by " + by + " --format " + format
+        + (all ? " --all" : "");
+  }
+}

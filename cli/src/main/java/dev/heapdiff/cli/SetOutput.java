@@ -1,0 +1,68 @@
+package dev.heapdiff.cli;
+
+import dev.heapdiff.ObjectSet;
+import dev.heapdiff.Partition;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** How {@code show} and {@code diff} print a set of objects: grouped into rows, in one format. */
+final class SetOutput {
+  /** How objects are grouped into rows. */
+  enum Grouping {
+    CLASS, SIZE, PACKAGE, LOADER, REFERRERS, VIA;
+
+    Partition of(ObjectSet set) {
+      return switch (this) {
+        case CLASS -> set.byClass();
+        case SIZE -> set.bySize();
+        case PACKAGE -> set.byPackage();
+        case LOADER -> set.byClassLoader();
+        case REFERRERS -> set.byReferrers();
+        case VIA -> set.byVia();
+      };
+    }
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** What is printed. */
+  enum Format {
+    TEXT, CSV, JSON, MARKDOWN, HTML, IDS;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  static final String FORMAT_HELP = "text: heapy's table; csv, json, markdown: every row; html: one self-contained "
+      + "page with sortable columns; ids: the id of every object, one a line, in address order "
+      + "(default: ${DEFAULT-VALUE}).";
+  static final String GROUPING_HELP = "How to group objects into rows: ${COMPLETION-CANDIDATES} "
+      + "(default: ${DEFAULT-VALUE}).";
+
+  private SetOutput() {}
+
+  static void write(ObjectSet set, Grouping by, Format format, boolean all, PrintWriter out) {
+    if (format == Format.IDS) {
+      StringBuilder line = new StringBuilder(24);
+      set.ids().forEach(id -> {
+        line.setLength(0);
+        out.append(line.append("0x").append(Long.toHexString(id)).append('\n'));
+      });
+      return;
+    }
+    Partition partition = by.of(set);
+    switch (format) {
+      case TEXT -> out.println(all ? partition.all() : partition);
+      case CSV -> out.print(partition.table().toTable().toCsv());
+      case JSON -> out.println(partition.table().toJson());
+      case MARKDOWN -> out.print(partition.table().toMarkdown());
+      case HTML -> out.print(partition.table().toHtml());
+      case IDS -> throw new IllegalStateException("handled above");
+    }
+  }
+}
