@@ -26,7 +26,7 @@ import java.util.Optional;
  * <p>Objects are numbered densely from 0 to {@link #objectCount()} - 1 in the order the dump
  * lists them; every method that takes or returns an object uses that index. Field values, array contents and
  * strings are read on demand from the memory-mapped file, so the graph itself holds only ids,
- * classes, sizes and references (about 24.5 bytes per object plus 4 per reference).
+ * classes, sizes and references (about 21 bytes per object plus 4 per reference).
  *
  * <p>Objects that no GC root reaches are kept but flagged ({@link #isReachable(int)}).
  */

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * The arrays behind a {@link dev.heapdiff.hprof.HeapGraph}. Objects are numbered 0..n-1 in file
- * order; per object there are about 24.5 bytes here plus 4 per outgoing reference.
+ * order; per object there are about 21 bytes here plus 4 per outgoing reference.
  */
 public final class GraphData {
   public Path file;
