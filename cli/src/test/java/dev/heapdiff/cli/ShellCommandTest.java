@@ -44,7 +44,7 @@ class ShellCommandTest {
         "snap.byClass().get(\"" + ORDER + "\").count()",
         "snap.ofClass(\"" + ORDER + "\").byClass()",
         "snap.byClass().get(\"long[]\").bySize()",
-        "Partition all = snap.byClass().all()",
+        "Partition all = snap.byPackage().all()",  // several KB: past jshell's usual 1,000-character cut
         "HeapObject order = snap.ofClass(\"" + ORDER + "\").filter(o -> o.field(\"quantity\").equals(Optional.of(42))).theOne()",
         "order.field(\"customer\")",
         "order.field(\"quantity\")",
@@ -64,11 +64,14 @@ class ShellCommandTest {
         .doesNotContain("Exception", "Error:");
     Map<String, long[]> rows = HeapyRows.parse(lines);
     assertThat(rows.get(ORDER)).as("Order: 10,000 objects of 40 bytes").containsExactly(10_000, 400_000);
+    // long[100] by size: the workload's 2,000 arrays of 816 bytes are the top row (JDK 25 also holds
+    // a few thousand small long[] of its own, so only the row itself is fixed).
     assertThat(session.output()).as("long[100] by size: 2,000 of 816 bytes, the top row")
-        .containsPattern("\n +0 +2000 +100 +1632000 +100 +1632000 +100 +816\n");
+        .containsPattern("\n +0 +2000 +\\d+ +1632000 +\\d+ +1632000 +\\d+ +816\n");
     assertThat(session.output()).as("values are shown whole, not cut in the middle")
         .contains("all ==> Partition of a set of ").doesNotContain(" ... ");
-    assertThat(rows).as("every class of the dump, from the whole table").hasSizeGreaterThan(100);
+    assertThat(rows).as("every package of the dump, from the whole table").containsKey("dev.heapdiff.testdata.workload")
+        .hasSizeGreaterThan(30);
     assertThat(scripts()).as("startup scripts left behind").isEmpty();
   }
 
