@@ -36,14 +36,7 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--gone", description = "Show the objects of BEFORE that are not in AFTER instead.")
   boolean gone;
 
-  @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "class", description = SetOutput.GROUPING_HELP)
-  SetOutput.Grouping by;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = SetOutput.FORMAT_HELP)
-  SetOutput.Format format;
-
-  @Option(names = "--all", description = "text: print every row, not only the first ten.")
-  boolean all;
+  @Mixin OutputOptions output;
 
   @Mixin Verbosity verbosity;
 
@@ -52,7 +45,7 @@ final class DiffCommand implements Callable<Integer> {
     PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
     try (Snapshot earlier = Heap.load(before); Snapshot later = Heap.load(after)) {
       ObjectSet set = gone ? earlier.minus(later) : later.minus(earlier);
-      SetOutput.write(set, by, format, all, out);
+      SetOutput.write(set, output.by, output.format, output.all, out);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } finally {
@@ -63,7 +56,6 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public String toString() {
-    return "heapdiff diff " + before + " " + after + (gone ? " --gone" : "") + " --by " + by + " --format " + format
-        + (all ? " --all" : "");
+    return "heapdiff diff " + before + " " + after + (gone ? " --gone" : "") + " " + output;
   }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,14 +23,7 @@ final class ShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DUMP", description = "A HotSpot heap dump (.hprof), plain or gzip.")
   Path dump;
 
-  @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "class", description = SetOutput.GROUPING_HELP)
-  SetOutput.Grouping by;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = SetOutput.FORMAT_HELP)
-  SetOutput.Format format;
-
-  @Option(names = "--all", description = "text: print every row, not only the first ten.")
-  boolean all;
+  @Mixin OutputOptions output;
 
   @Mixin Verbosity verbosity;
 
@@ -39,7 +31,7 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
     try (Snapshot snap = Heap.load(dump)) {
-      SetOutput.write(snap, by, format, all, out);
+      SetOutput.write(snap, output.by, output.format, output.all, out);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } finally {
@@ -50,6 +42,6 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public String toString() {
-    return "heapdiff show " + dump + " --by " + by + " --format " + format + (all ? " --all" : "");
+    return "heapdiff show " + dump + " " + output;
   }
 }

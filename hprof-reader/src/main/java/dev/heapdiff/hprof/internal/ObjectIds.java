@@ -302,35 +302,19 @@ public final class ObjectIds {
 
   /** Returns the index of the object with {@code id}, or -1 if no object has it. */
   public int indexOf(long id) {
-    long delta = id - base;
-    if (size == 0 || (delta & ((1L << shift) - 1)) != 0) {
+    int rank = rankOf(id);
+    if (rank < 0) {
       return -1;
     }
-    long offset = delta >>> shift;
-    if (spanIsSigned ? offset < 0 || offset > span : Long.compareUnsigned(offset, span) > 0) {
-      return -1;
+    if (indexAtRank != null) {
+      return indexAtRank[rank];
     }
-    int bucket = (int) (offset >>> bucketShift);
-    int lo = bucketStart[bucket];
-    int hi = bucketStart[bucket + 1] - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      long v = offsetAtRank(mid);
-      if (v < offset) {
-        lo = mid + 1;
-      } else if (v > offset) {
-        hi = mid - 1;
-      } else {
-        if (indexAtRank != null) {
-          return indexAtRank[mid];
-        }
-        int segment = bucketSegment[bucket];
-        while (segment + 1 < segmentRank.length && segmentRank[segment + 1] <= mid) {
-          segment++;
-        }
-        return segmentIndex[segment] + (mid - segmentRank[segment]);
-      }
+    // The rank's bucket knows the run its first rank is in: the run of this rank is that or a next one.
+    int segment = bucketSegment[(int) (((id - base) >>> shift) >>> bucketShift)];
+    while (segment + 1 < segmentRank.length && segmentRank[segment + 1] <= rank) {
+      segment++;
     }
-    return -1;
+    return segmentIndex[segment] + (rank - segmentRank[segment]);
   }
+
 }
