@@ -23,6 +23,9 @@ final class Evidence {
   private final int[] stampA;
   private final int[] stampB;
   private int stamp;
+  /** Scratch for the primitive fields of the two objects weighed. */
+  private final long[] vx;
+  private final long[] vy;
 
   Evidence(MatchSide a, MatchSide b, ClassPairing classes) {
     this.a = a;
@@ -30,6 +33,9 @@ final class Evidence {
     this.classes = classes;
     this.stampA = new int[a.count];
     this.stampB = new int[b.count];
+    int fields = Math.max(a.maxPrimitiveFields, b.maxPrimitiveFields);
+    this.vx = new long[fields];
+    this.vy = new long[fields];
   }
 
   MatchSide other(MatchSide side) {
@@ -149,10 +155,10 @@ final class Evidence {
         if (from.immutable[c]) {
           s += 1;
         } else {
-          long[] vx = from.graph.primitiveValues(x);
-          long[] vy = to.graph.primitiveValues(y);
+          int fields = from.graph.primitiveValues(x, vx);
+          to.graph.primitiveValues(y, vy);
           float[] d = from.primitiveDisagree[c];
-          for (int f = 0; f < vx.length; f++) {
+          for (int f = 0; f < fields; f++) {
             s += vx[f] == vy[f] ? 0.5 : -0.25 * (f < d.length ? d[f] : 1f);
           }
         }

@@ -49,6 +49,8 @@ final class MatchSide {
   final float[][] disagree;
   final double[][] prior;
   final float[][] primitiveDisagree;
+  /** The most primitive fields an instance of any class has. */
+  final int maxPrimitiveFields;
   /** Per object, its {@link ObjectKind} ordinal. */
   final byte[] kinds;
   /** The index of the matched object in the other dump, or -1. */
@@ -68,6 +70,7 @@ final class MatchSide {
     int stringClass = -1;
     int stringValueSlot = -1;
     int stringCoder = -1;
+    int maxFields = 0;
     for (HeapClass c : classes) {
       immutable[c.index()] = IMMUTABLE.contains(c.name());
       List<String> refNames = referenceFieldNames(graph, c);
@@ -89,6 +92,7 @@ final class MatchSide {
       float[] prim = new float[primitiveFieldNames(graph, c).size()];
       Arrays.fill(prim, 1f);
       primitiveDisagree[c.index()] = prim;
+      maxFields = Math.max(maxFields, prim.length);
       if (c.name().equals("java.lang.String") && stringClass < 0) {
         stringClass = c.index();
         stringValueSlot = refNames.indexOf("value");
@@ -96,6 +100,8 @@ final class MatchSide {
       }
     }
 
+    this.maxPrimitiveFields = maxFields;
+    long[] values = new long[maxFields];
     int[] start = new int[count + 1];
     IntList all = new IntList(count * 2);
     content = new long[count];
@@ -118,15 +124,15 @@ final class MatchSide {
       kinds[i] = (byte) kind.ordinal();
       int c = graph.classIndexOf(i);
       if (kind == ObjectKind.INSTANCE) {
-        long[] values = graph.primitiveValues(i);
+        int fields = graph.primitiveValues(i, values);
         long h = 0x2545F4914F6CDD1DL;
         if (c == stringClass) {
           int value = stringValueSlot < 0 ? -1 : slots[slotStart[i] + stringValueSlot];
           h = mix(h + (value < 0 ? 7 : graph.arrayContentHash(value)));
           h = mix(h + (stringCoder < 0 ? 0 : values[stringCoder]));
         } else {
-          for (long v : values) {
-            h = mix(h + v);
+          for (int f = 0; f < fields; f++) {
+            h = mix(h + values[f]);
           }
         }
         content[i] = h;

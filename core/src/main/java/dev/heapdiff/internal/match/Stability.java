@@ -41,6 +41,8 @@ final class Stability {
     int[][] primEqual = new int[classCount][];
     int[][] primSeen = new int[classCount][];
     byte instance = (byte) ObjectKind.INSTANCE.ordinal();
+    long[] vx = new long[Math.max(a.maxPrimitiveFields, b.maxPrimitiveFields)];
+    long[] vy = new long[vx.length];
     for (int x = MatchSide.next(a, 0); x >= 0; x = MatchSide.next(a, x + 1)) {
       int y = a.partner[x];
       if (y < 0 || a.kinds[x] != instance) {
@@ -70,13 +72,13 @@ final class Stability {
         }
       }
       if (!a.immutable[c]) {
-        long[] vx = a.graph.primitiveValues(x);
-        long[] vy = b.graph.primitiveValues(y);
+        int fields = a.graph.primitiveValues(x, vx);
+        b.graph.primitiveValues(y, vy);
         if (primEqual[c] == null) {
-          primEqual[c] = new int[vx.length];
-          primSeen[c] = new int[vx.length];
+          primEqual[c] = new int[fields];
+          primSeen[c] = new int[fields];
         }
-        for (int f = 0; f < vx.length && f < vy.length && f < primEqual[c].length; f++) {
+        for (int f = 0; f < fields && f < primEqual[c].length; f++) {
           primSeen[c][f]++;
           if (vx[f] == vy[f]) {
             primEqual[c][f]++;
