@@ -16,7 +16,9 @@ import java.util.Random;
 
 /**
  * A child-JVM program that builds a realistic heap of about 16 million objects per unit of scale
- * (a ~700 MB dump) and dumps it, live objects only. Arguments: {@code --scale s} and the dump path.
+ * (a ~700 MB dump) and dumps it, live objects only. Arguments: {@code --scale s}, the dump path and,
+ * optionally, {@code --after path}: then the workload is changed a little ({@link #mutate}) and dumped
+ * again to that path, from the same JVM, as a later dump of the same program would be.
  *
  * <p>Per unit of scale: a {@code HashMap} of 1,000,000 customer records (key {@code Long}, two
  * {@code String}s, an {@code ArrayList} of one to five boxed {@code Long}s, an {@code int[]}, an
@@ -45,21 +47,62 @@ public final class DumpWorkload {
   public static void main(String[] args) throws IOException {
     double scale = 1;
     Path dump = null;
+    Path after = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--scale")) {
         scale = Double.parseDouble(args[++i]);
+      } else if (args[i].equals("--after")) {
+        after = Path.of(args[++i]);
       } else {
         dump = Path.of(args[i]);
       }
     }
     if (dump == null) {
-      throw new IllegalArgumentException("usage: DumpWorkload [--scale s] dump.hprof");
+      throw new IllegalArgumentException("usage: DumpWorkload [--scale s] dump.hprof [--after later.hprof]");
     }
     build(scale);
     write(dump);
     long size = Files.size(dump);
     System.out.printf("wrote %s: %,d bytes%n", dump, size);
     checkSize(size, scale);
+    if (after != null) {
+      mutate(scale);
+      write(after);
+      System.out.printf("wrote %s: %,d bytes%n", after, Files.size(after));
+      checkSize(Files.size(after), scale);
+    }
+  }
+
+  /**
+   * About 1% of the heap changes: every hundredth customer leaves and as many new ones arrive,
+   * the oldest 1% of the list entries go and as many new ones are appended, and every hundredth
+   * remaining customer gets one more order.
+   */
+  @SuppressWarnings("unchecked")
+  static void mutate(double scale) {
+    Random random = new Random(43);
+    Map<Long, Customer> byId = (Map<Long, Customer>) KEEP.get(0);
+    LinkedList<Long> recent = (LinkedList<Long>) KEEP.get(1);
+    long customers = Math.round(CUSTOMERS * scale);
+    Address address = byId.values().iterator().next().address();
+    for (long i = 0; i < customers; i += 100) {
+      byId.remove(1_000_000_000L + i * 7);
+      long id = 3_000_000_000L + i * 7;
+      List<Long> orderIds = new ArrayList<>(List.of(id * 10));
+      byId.put(id, new Customer(id, "customer-account-" + Long.toString(id, 36), "n" + i + "@mail.example.org",
+          orderIds, new int[] {random.nextInt(100), random.nextInt(100)}, address));
+    }
+    for (long i = 50; i < customers; i += 100) {
+      Customer c = byId.get(1_000_000_000L + i * 7);
+      if (c != null) {
+        c.orderIds().add(c.id() * 10 + 9);
+      }
+    }
+    long entries = Math.round(LIST_ENTRIES * scale);
+    for (long i = 0; i < entries / 100; i++) {
+      recent.removeFirst();
+      recent.add(6_000_000_000L + i);
+    }
   }
 
   static void build(double scale) {

@@ -73,7 +73,7 @@ public final class ReaderBench {
   }
 
   /** The module's {@code target} directory: where this jar, or the classes directory, lives. */
-  private static Path targetDirectory() throws URISyntaxException {
+  static Path targetDirectory() throws URISyntaxException {
     Path code = Path.of(ReaderBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     return code.getParent();
   }
@@ -176,7 +176,7 @@ public final class ReaderBench {
         Long.parseLong(f[5]));
   }
 
-  private static List<String> javaCommand(String... options) {
+  static List<String> javaCommand(String... options) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(options));
@@ -243,7 +243,7 @@ public final class ReaderBench {
         : String.format(Locale.ROOT, "%.1fx slower", 1 / ratio);
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     } catch (IOException e) {
@@ -251,7 +251,7 @@ public final class ReaderBench {
     }
   }
 
-  private static String cpuModel() {
+  static String cpuModel() {
     try {
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
           .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
@@ -260,7 +260,7 @@ public final class ReaderBench {
     }
   }
 
-  private static long memTotalKb() {
+  static long memTotalKb() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
         if (line.startsWith("MemTotal:")) {

@@ -45,12 +45,12 @@ class MatcherTruthTest {
       Map.entry(LruCacheEviction.class, 0.995),
       Map.entry(ArrayListGrowth.class, 0.995),
       Map.entry(LinkedListEnds.class, 0.995),
-      Map.entry(TreeMapRebalance.class, 0.97),
-      Map.entry(ConcurrentHashMapWork.class, 0.945),
+      Map.entry(TreeMapRebalance.class, 0.975),
+      Map.entry(ConcurrentHashMapWork.class, 0.97),
       Map.entry(EqualStrings.class, 0.995),
       Map.entry(NewThreads.class, 0.98),
       Map.entry(NewClasses.class, 0.985),
-      Map.entry(H2Database.class, 0.935),
+      Map.entry(H2Database.class, 0.945),
       Map.entry(JacksonJson.class, 0.995));
   private static final List<String> TABLE = new ArrayList<>();
 

@@ -324,6 +324,27 @@ public final class HeapGraph implements AutoCloseable {
   }
 
   /**
+   * Writes the raw bits of an instance's primitive field values into {@code out}, as {@link
+   * #primitiveValues(int)} returns them, without allocating; for scans over many instances.
+   *
+   * @param instance an object of kind {@link ObjectKind#INSTANCE}
+   * @param out at least as long as the instance's primitive fields
+   * @return the number of values written
+   */
+  public int primitiveValues(int instance, long[] out) {
+    InstanceShape shape = g.shapes[g.classOf[instance]];
+    long data = Values.instanceData(g, instance);
+    int k = 0;
+    for (int f = 0; f < shape.types.length; f++) {
+      if (shape.types[f] != ValueType.OBJECT) {
+        long raw = Values.readRaw(g, data + shape.offsets[f], shape.types[f]);
+        out[k++] = shape.types[f] == ValueType.BOOLEAN || shape.types[f] == ValueType.BYTE ? raw & 0xFF : raw;
+      }
+    }
+    return k;
+  }
+
+  /**
    * Returns a 64-bit hash of a primitive array's element type and elements (equal contents, equal
    * hashes), or of an object array's length; 0 for instances and classes.
    */

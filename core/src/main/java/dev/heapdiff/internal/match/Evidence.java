@@ -14,6 +14,8 @@ final class Evidence {
   private static final int POPULAR = 64;
   /** At most this many referrers of one object are looked at, for candidates and for the score. */
   private static final int MAX_HOLDERS = 256;
+  /** Referents with more referrers than this are not looked at for being held by one object only. */
+  private static final int SOLE_HOLDER_SCAN = 8;
 
   private final MatchSide a;
   private final MatchSide b;
@@ -21,6 +23,9 @@ final class Evidence {
   private final int[] stampA;
   private final int[] stampB;
   private int stamp;
+  /** Scratch for the primitive fields of the two objects weighed. */
+  private final long[] vx;
+  private final long[] vy;
 
   Evidence(MatchSide a, MatchSide b, ClassPairing classes) {
     this.a = a;
@@ -28,6 +33,9 @@ final class Evidence {
     this.classes = classes;
     this.stampA = new int[a.count];
     this.stampB = new int[b.count];
+    int fields = Math.max(a.maxPrimitiveFields, b.maxPrimitiveFields);
+    this.vx = new long[fields];
+    this.vy = new long[fields];
   }
 
   MatchSide other(MatchSide side) {
@@ -107,7 +115,7 @@ final class Evidence {
       int p = from.inFrom[e];
       int q = from.partner[p];
       if (q >= 0 && to.slot(q, from.inSlot[e]) == y) {
-        s += from.kind(p) == ObjectKind.OBJECT_ARRAY ? 1.5 : 2 * from.weight(p, from.inSlot[e]);
+        s += from.kind(p) == ObjectKind.OBJECT_ARRAY ? 1.5 : 2 * from.agreement(p, from.inSlot[e]);
       }
     }
     ObjectKind kind = from.kind(x);
@@ -118,19 +126,26 @@ final class Evidence {
     for (int k = 0; k < n; k++) {
       int xs = from.slots[xBase + k];
       int ys = to.slots[yBase + k];
-      float w = array ? 1f : from.weight(x, k);
+      float w = array ? 1f : from.agreement(x, k);
+      float d = array ? 1f : from.disagreement(x, k);
       if (xs < 0 && ys < 0) {
         s += array ? 0 : 0.1 * w;
       } else if (xs < 0 || ys < 0) {
-        s -= array ? 0.25 : 0.5 * w;
+        s -= array ? 0.25 : 0.5 * d;
       } else {
         int px = from.partner[xs];
         if (px == ys) {
           s += w;
+          if (!array && !from.isLink(x, k) && soleHolder(from, x, xs, k) && soleHolder(to, y, ys, k)) {
+            // The one object of its class that holds this referent in this slot, on both sides: a
+            // map's entry for a key, an object's own part. Not for links, which move between objects.
+            s += w;
+          }
         } else if (px >= 0 || to.partner[ys] >= 0) {
-          s -= w;
+          s -= d;
         } else {
-          s += unmatchedReferents(from, xs, ys) * w;
+          double v = unmatchedReferents(from, xs, ys);
+          s += v * (v > 0 ? w : d);
         }
       }
     }
@@ -140,10 +155,11 @@ final class Evidence {
         if (from.immutable[c]) {
           s += 1;
         } else {
-          long[] vx = from.graph.primitiveValues(x);
-          long[] vy = to.graph.primitiveValues(y);
-          for (int f = 0; f < vx.length; f++) {
-            s += vx[f] == vy[f] ? 0.5 : -0.25;
+          int fields = from.graph.primitiveValues(x, vx);
+          to.graph.primitiveValues(y, vy);
+          float[] d = from.primitiveDisagree[c];
+          for (int f = 0; f < fields; f++) {
+            s += vx[f] == vy[f] ? 0.5 : -0.25 * (f < d.length ? d[f] : 1f);
           }
         }
       }
@@ -153,6 +169,23 @@ final class Evidence {
       }
     }
     return s;
+  }
+
+  /** Whether {@code holder} is the only live object of its class holding {@code target} in slot {@code k}. */
+  private static boolean soleHolder(MatchSide side, int holder, int target, int k) {
+    int start = side.inStart[target];
+    int end = side.inStart[target + 1];
+    if (end - start > SOLE_HOLDER_SCAN) {
+      return false;
+    }
+    int c = side.graph.classIndexOf(holder);
+    for (int e = start; e < end; e++) {
+      int p = side.inFrom[e];
+      if (p != holder && side.inSlot[e] == k && side.kinds[p] == side.kinds[holder] && side.graph.classIndexOf(p) == c) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Referents in the same slot, neither matched yet: different values disagree, equal values agree a little. */

@@ -40,8 +40,17 @@ final class MatchSide {
   final long[] content;
   /** Per class: whether its instances are immutable values. */
   final boolean[] immutable;
-  /** Per class: the evidence weight of each reference slot of its instances (for arrays: one entry). */
-  final float[][] slotWeight;
+  /**
+   * Per class: the weight of agreement and of disagreement of each reference slot of its instances
+   * (for arrays: one entry), their prior stability, and the weight of a disagreement in each
+   * primitive field; learned as pairs are made ({@link Stability}).
+   */
+  final float[][] agree;
+  final float[][] disagree;
+  final double[][] prior;
+  final float[][] primitiveDisagree;
+  /** The most primitive fields an instance of any class has. */
+  final int maxPrimitiveFields;
   /** Per object, its {@link ObjectKind} ordinal. */
   final byte[] kinds;
   /** The index of the matched object in the other dump, or -1. */
@@ -54,21 +63,36 @@ final class MatchSide {
     this.count = graph.objectCount();
     List<HeapClass> classes = graph.classes();
     this.immutable = new boolean[classes.size()];
-    this.slotWeight = new float[classes.size()][];
+    this.agree = new float[classes.size()][];
+    this.disagree = new float[classes.size()][];
+    this.prior = new double[classes.size()][];
+    this.primitiveDisagree = new float[classes.size()][];
     int stringClass = -1;
     int stringValueSlot = -1;
     int stringCoder = -1;
+    int maxFields = 0;
     for (HeapClass c : classes) {
       immutable[c.index()] = IMMUTABLE.contains(c.name());
       List<String> refNames = referenceFieldNames(graph, c);
-      float[] w = new float[Math.max(1, refNames.size())];
-      Arrays.fill(w, 1f);
+      int n = Math.max(1, refNames.size());
+      double[] p = new double[n];
+      Arrays.fill(p, Stability.PRIOR);
       for (int k = 0; k < refNames.size(); k++) {
         if (LINKS.contains(refNames.get(k))) {
-          w[k] = 0.5f;
+          p[k] = Stability.LINK_PRIOR;
         }
       }
-      slotWeight[c.index()] = w;
+      prior[c.index()] = p;
+      agree[c.index()] = new float[n];
+      disagree[c.index()] = new float[n];
+      for (int k = 0; k < n; k++) {
+        agree[c.index()][k] = Stability.agreement(p[k]);
+        disagree[c.index()][k] = Stability.disagreement(p[k]);
+      }
+      float[] prim = new float[primitiveFieldNames(graph, c).size()];
+      Arrays.fill(prim, 1f);
+      primitiveDisagree[c.index()] = prim;
+      maxFields = Math.max(maxFields, prim.length);
       if (c.name().equals("java.lang.String") && stringClass < 0) {
         stringClass = c.index();
         stringValueSlot = refNames.indexOf("value");
@@ -76,6 +100,8 @@ final class MatchSide {
       }
     }
 
+    this.maxPrimitiveFields = maxFields;
+    long[] values = new long[maxFields];
     int[] start = new int[count + 1];
     IntList all = new IntList(count * 2);
     content = new long[count];
@@ -98,15 +124,15 @@ final class MatchSide {
       kinds[i] = (byte) kind.ordinal();
       int c = graph.classIndexOf(i);
       if (kind == ObjectKind.INSTANCE) {
-        long[] values = graph.primitiveValues(i);
+        int fields = graph.primitiveValues(i, values);
         long h = 0x2545F4914F6CDD1DL;
         if (c == stringClass) {
           int value = stringValueSlot < 0 ? -1 : slots[slotStart[i] + stringValueSlot];
           h = mix(h + (value < 0 ? 7 : graph.arrayContentHash(value)));
           h = mix(h + (stringCoder < 0 ? 0 : values[stringCoder]));
         } else {
-          for (long v : values) {
-            h = mix(h + v);
+          for (int f = 0; f < fields; f++) {
+            h = mix(h + values[f]);
           }
         }
         content[i] = h;
@@ -168,11 +194,27 @@ final class MatchSide {
     return k < slotStart[i + 1] - slotStart[i] ? slots[slotStart[i] + k] : -1;
   }
 
-  float weight(int i, int k) {
+  /** Whether slot {@code k} of instance {@code i} is a link field ({@code next}, {@code left}, ...). */
+  boolean isLink(int i, int k) {
+    double[] p = prior[graph.classIndexOf(i)];
+    return kinds[i] == CLASS || k >= p.length || p[k] < Stability.PRIOR;
+  }
+
+  /** The weight of agreement in slot {@code k} of {@code i}. */
+  float agreement(int i, int k) {
     if (kinds[i] == CLASS) {
       return 1f;
     }
-    float[] w = slotWeight[graph.classIndexOf(i)];
+    float[] w = agree[graph.classIndexOf(i)];
+    return k < w.length ? w[k] : w[0];
+  }
+
+  /** The weight of disagreement in slot {@code k} of {@code i}. */
+  float disagreement(int i, int k) {
+    if (kinds[i] == CLASS) {
+      return 1f;
+    }
+    float[] w = disagree[graph.classIndexOf(i)];
     return k < w.length ? w[k] : w[0];
   }
 

@@ -38,6 +38,8 @@ final class Matcher {
   private final int[] matchedNeighboursAtEvaluation;
   private final MatchSide.IntList candidates = new MatchSide.IntList(16);
   private final MatchSide.IntList reverse = new MatchSide.IntList(16);
+  /** How each object of {@code a} was matched: 0 not, 1 anchor, 2 signature, 3 evidence (for diagnosis). */
+  final byte[] how;
   int anchors;
   int bySignature;
   int byEvidence;
@@ -53,17 +55,25 @@ final class Matcher {
     this.evaluations = new byte[a.count];
     this.matchedNeighbours = new int[a.count];
     this.matchedNeighboursAtEvaluation = new int[a.count];
+    this.how = new byte[a.count];
   }
 
   void run() {
     anchor();
     propagate();
     for (rounds = 1; rounds <= MAX_ROUNDS; rounds++) {
+      if (rounds == 1) {
+        // What the first pairs teach about each field changes the weighing: weigh the rest again.
+        Stability.learn(a, b, classes);
+        requeue();
+        propagate();
+      }
       int[] pairs = Signatures.uniquePairs(a, b, classes, 2);
       int made = 0;
       for (int k = 0; k < pairs.length; k += 2) {
         if (a.partner[pairs[k]] < 0 && evidence.compatible(a, pairs[k], pairs[k + 1])) {
           match(pairs[k], pairs[k + 1]);
+          how[pairs[k]] = 2;
           made++;
         }
       }
@@ -72,6 +82,20 @@ final class Matcher {
         break;
       }
       propagate();
+    }
+  }
+
+  /** Queues every unmatched object that has a matched neighbour, to be weighed afresh. */
+  private void requeue() {
+    for (int x = MatchSide.next(a, 0); x >= 0; x = MatchSide.next(a, x + 1)) {
+      if (a.partner[x] < 0 && matchedNeighbours[x] > 0 && !inQueue[x]) {
+        matchedNeighboursAtEvaluation[x] = 0;
+        evaluations[x] = 0;
+        inQueue[x] = true;
+        queue[tail] = x;
+        tail = tail + 1 == queue.length ? 0 : tail + 1;
+        queued++;
+      }
     }
   }
 
@@ -119,6 +143,7 @@ final class Matcher {
   private void anchorPair(int x, int y) {
     if (x >= 0 && y >= 0 && a.isLive(x) && b.isLive(y) && a.partner[x] < 0 && b.partner[y] < 0) {
       match(x, y);
+      how[x] = 1;
       anchors++;
     }
   }
@@ -198,6 +223,7 @@ final class Matcher {
       }
     }
     match(x, best);
+    how[x] = 3;
     byEvidence++;
   }
 }

@@ -1,0 +1,52 @@
+package dev.heapdiff.bench;
+
+import dev.heapdiff.Heap;
+import dev.heapdiff.ObjectSet;
+import dev.heapdiff.Snapshot;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A child-JVM program that opens two dumps of one program and matches them, timing each step, and
+ * prints one {@code RESULT} line: seconds to open {@code before}, seconds to open {@code after},
+ * seconds for {@code after.minus(before)}, the Java heap the matching used at its peak beyond the
+ * two open dumps, the object counts of both dumps and the number of new objects found. Arguments:
+ * the earlier dump's path, the later dump's path.
+ */
+public final class MatchRun {
+  private MatchRun() {}
+
+  public static void main(String[] args) throws Exception {
+    try (Snapshot before = Heap.load(Path.of(args[0])); Snapshot after = Heap.load(Path.of(args[1]))) {
+      long start = System.nanoTime();
+      long beforeObjects = before.graph().objectCount();
+      before.count();
+      double openBefore = (System.nanoTime() - start) / 1e9;
+
+      start = System.nanoTime();
+      long afterObjects = after.graph().objectCount();
+      after.count();
+      double openAfter = (System.nanoTime() - start) / 1e9;
+
+      System.gc();
+      System.gc();
+      List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(p -> p.getType() == MemoryType.HEAP).toList();
+      long baseline = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+
+      start = System.nanoTime();
+      ObjectSet fresh = after.minus(before);
+      long found = fresh.count();
+      double match = (System.nanoTime() - start) / 1e9;
+
+      long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+      System.out.printf(Locale.ROOT, "%s %.4f %.4f %.4f %d %d %d %d%n", ReaderRun.RESULT, openBefore, openAfter,
+          match, peak - baseline, beforeObjects, afterObjects, found);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.heapdiff.internal.match;
+
+import dev.heapdiff.hprof.ObjectKind;
+
+/**
+ * How much each field proves, learned from the pairs matched so far: per class and reference slot,
+ * how often a matched holder's slot points to the matched partner of what the other holder's slot
+ * points to; per class and primitive field, how often the values are equal. A field that changes
+ * often (links of a rebalancing tree, a replaced value) proves less either way than one that keeps
+ * its value. Pairs are accepted on agreement, so what they show about a field is biased towards
+ * stability: learning only lowers a field's weight below its prior, never raises it.
+ */
+final class Stability {
+  /** Pseudo-observations of the prior, so that a few pairs do not decide a field's weight. */
+  private static final double PRIOR_WEIGHT = 8;
+  /** The prior stability of a field and of a link field ({@code next}, {@code left}, ...). */
+  static final double PRIOR = 0.9;
+  static final double LINK_PRIOR = 0.5;
+  /** At most this many matched pairs of one class are looked at per learning pass. */
+  private static final int SAMPLE = 4_000;
+  private static final double MIN_WEIGHT = 0.2;
+
+  private Stability() {}
+
+  /** The evidence weight of an agreement in a field of stability {@code p}: 1 at the prior. */
+  static float agreement(double p) {
+    return (float) Math.max(MIN_WEIGHT, p / PRIOR);
+  }
+
+  /** The weight against a pair of a disagreement in a field of stability {@code p}: 1 at the prior. */
+  static float disagreement(double p) {
+    return (float) Math.max(MIN_WEIGHT, p / PRIOR);
+  }
+
+  /** Re-learns the weights of both sides from the current pairs. */
+  static void learn(MatchSide a, MatchSide b, ClassPairing classes) {
+    int classCount = a.agree.length;
+    int[] sampled = new int[classCount];
+    int[][] refAgree = new int[classCount][];
+    int[][] refSeen = new int[classCount][];
+    int[][] primEqual = new int[classCount][];
+    int[][] primSeen = new int[classCount][];
+    byte instance = (byte) ObjectKind.INSTANCE.ordinal();
+    long[] vx = new long[Math.max(a.maxPrimitiveFields, b.maxPrimitiveFields)];
+    long[] vy = new long[vx.length];
+    for (int x = MatchSide.next(a, 0); x >= 0; x = MatchSide.next(a, x + 1)) {
+      int y = a.partner[x];
+      if (y < 0 || a.kinds[x] != instance) {
+        continue;
+      }
+      int c = a.graph.classIndexOf(x);
+      if (sampled[c] >= SAMPLE || classes.aToB[c] < 0) {
+        continue;
+      }
+      sampled[c]++;
+      int n = a.slotCount(x);
+      if (refAgree[c] == null) {
+        refAgree[c] = new int[n];
+        refSeen[c] = new int[n];
+      }
+      for (int k = 0; k < n && k < refAgree[c].length; k++) {
+        int xs = a.slots[a.slotStart[x] + k];
+        int ys = b.slots[b.slotStart[y] + k];
+        if (xs < 0 && ys < 0) {
+          continue;
+        }
+        if (xs >= 0 && ys >= 0 && a.partner[xs] == ys) {
+          refAgree[c][k]++;
+          refSeen[c][k]++;
+        } else if (xs < 0 || ys < 0 || a.partner[xs] >= 0 || b.partner[ys] >= 0) {
+          refSeen[c][k]++;
+        }
+      }
+      if (!a.immutable[c]) {
+        int fields = a.graph.primitiveValues(x, vx);
+        b.graph.primitiveValues(y, vy);
+        if (primEqual[c] == null) {
+          primEqual[c] = new int[fields];
+          primSeen[c] = new int[fields];
+        }
+        for (int f = 0; f < fields && f < primEqual[c].length; f++) {
+          primSeen[c][f]++;
+          if (vx[f] == vy[f]) {
+            primEqual[c][f]++;
+          }
+        }
+      }
+    }
+    for (int c = 0; c < classCount; c++) {
+      int cb = classes.aToB[c];
+      if (refAgree[c] != null) {
+        for (int k = 0; k < refAgree[c].length && k < a.agree[c].length; k++) {
+          double p = Math.min(a.prior[c][k], estimate(refAgree[c][k], refSeen[c][k], a.prior[c][k]));
+          a.agree[c][k] = agreement(p);
+          a.disagree[c][k] = disagreement(p);
+        }
+      }
+      if (primEqual[c] != null) {
+        for (int f = 0; f < primEqual[c].length && f < a.primitiveDisagree[c].length; f++) {
+          float d = disagreement(Math.min(PRIOR, estimate(primEqual[c][f], primSeen[c][f], PRIOR)));
+          a.primitiveDisagree[c][f] = d * d;
+        }
+      }
+      if (cb >= 0) {
+        b.agree[cb] = a.agree[c];
+        b.disagree[cb] = a.disagree[c];
+        b.primitiveDisagree[cb] = a.primitiveDisagree[c];
+      }
+    }
+  }
+
+  private static double estimate(int agreeing, int seen, double prior) {
+    return (agreeing + prior * PRIOR_WEIGHT) / (seen + PRIOR_WEIGHT);
+  }
+}
