@@ -105,31 +105,80 @@ final class HeapDumpScanner {
     this.cursor = start;
   }
 
+  /** Parses the sub-records from {@code pos} to the segment's {@code end}. */
   void scan(long pos, long end) throws HprofFormatException {
+    while (pos < end) {
+      pos = scanOne(pos, end);
+    }
+  }
+
+  /**
+   * Counts the objects from {@code pos} to {@code end} and notes their ids: a tight loop over the
+   * common object records, every other record (and any inconsistency, for its exact message) by
+   * {@link #scanOne}.
+   */
+  void count(long pos, long end) throws HprofFormatException {
     final int id = idSize;
     while (pos < end) {
+      int tag = in.u1(pos) & 0xFF;
+      long p = pos + 1;
+      long next = -1;
+      if (tag == INSTANCE_DUMP && 2L * id + 8 <= end - p) {
+        next = p + 2L * id + 8 + in.u4(p + 2L * id + 4);
+      } else if (tag == OBJECT_ARRAY_DUMP && 2L * id + 8 <= end - p) {
+        long length = in.u4(p + id + 4);
+        next = length > Integer.MAX_VALUE ? -1 : p + 2L * id + 8 + length * id;
+      } else if (tag == PRIMITIVE_ARRAY_DUMP && id + 9L <= end - p) {
+        long length = in.u4(p + id + 4);
+        int size = PRIMITIVE_SIZES[in.u1(p + id + 8) & 0xFF];
+        next = size == 0 || length > Integer.MAX_VALUE ? -1 : p + id + 9 + length * size;
+      }
+      if (next < 0 || next > end) {
+        pos = scanOne(pos, end);
+        continue;
+      }
+      addObject(in.id(p, id), pos, 0, -1);
+      pos = next;
+    }
+  }
+
+  /** Sizes of the primitive types by HPROF tag; 0 for tags that are not primitive types. */
+  private static final int[] PRIMITIVE_SIZES = new int[256];
+
+  static {
+    for (ValueType type : ValueType.values()) {
+      if (type.isPrimitive()) {
+        PRIMITIVE_SIZES[type.tag()] = type.sizeInDump(0);
+      }
+    }
+  }
+
+  /** Parses the one sub-record at {@code pos}; returns where the next one starts. */
+  private long scanOne(long pos, long end) throws HprofFormatException {
+    final int id = idSize;
+    {
       int tag = in.u1(pos) & 0xFF;
       long p = pos + 1;
       switch (tag) {
         case ROOT_UNKNOWN, ROOT_STICKY_CLASS, ROOT_MONITOR_USED -> {
           need(p, id, end, tag);
           addRoot(pos, in.id(p, id), tag, -1, -1);
-          pos = p + id;
+          return p + id;
         }
         case ROOT_JNI_GLOBAL -> {
           need(p, 2L * id, end, tag);
           addRoot(pos, in.id(p, id), tag, -1, -1);
-          pos = p + 2L * id;
+          return p + 2L * id;
         }
         case ROOT_JNI_LOCAL, ROOT_JAVA_FRAME -> {
           need(p, id + 8L, end, tag);
           addRoot(pos, in.id(p, id), tag, in.i4(p + id), in.i4(p + id + 4));
-          pos = p + id + 8;
+          return p + id + 8;
         }
         case ROOT_NATIVE_STACK, ROOT_THREAD_BLOCK -> {
           need(p, id + 4L, end, tag);
           addRoot(pos, in.id(p, id), tag, in.i4(p + id), -1);
-          pos = p + id + 4;
+          return p + id + 4;
         }
         case ROOT_THREAD_OBJECT -> {
           need(p, id + 8L, end, tag);
@@ -141,9 +190,11 @@ final class HeapDumpScanner {
             threadObjectIds.add(threadId);
             threadTraceSerials.add(in.i4(p + id + 4));
           }
-          pos = p + id + 8;
+          return p + id + 8;
         }
-        case CLASS_DUMP -> pos = readClassDump(pos, end);
+        case CLASS_DUMP -> {
+          return readClassDump(pos, end);
+        }
         case INSTANCE_DUMP -> {
           need(p, 2L * id + 8, end, tag);
           long length = in.u4(p + 2L * id + 4);
@@ -153,7 +204,7 @@ final class HeapDumpScanner {
                 + " bytes of fields, which points past the end of its heap dump segment at byte " + end);
           }
           addObject(in.id(p, id), pos, classCode(in.id(p + id + 4, id)), -1);
-          pos = next;
+          return next;
         }
         case OBJECT_ARRAY_DUMP -> {
           need(p, 2L * id + 8, end, tag);
@@ -164,7 +215,7 @@ final class HeapDumpScanner {
                 + " elements points past the end of its heap dump segment at byte " + end);
           }
           addObject(in.id(p, id), pos, classCode(in.id(p + id + 8, id)), (int) length);
-          pos = next;
+          return next;
         }
         case PRIMITIVE_ARRAY_DUMP -> {
           need(p, id + 9L, end, tag);
@@ -181,7 +232,7 @@ final class HeapDumpScanner {
                 + " elements points past the end of its heap dump segment at byte " + end);
           }
           addObject(in.id(p, id), pos, PRIMITIVE_ARRAY_BASE - typeTag, (int) length);
-          pos = next;
+          return next;
         }
         default -> throw in.error(pos, String.format("unknown heap dump sub-record tag 0x%02X:"
             + " expected a GC root, CLASS DUMP, INSTANCE DUMP or ARRAY DUMP", tag));
