@@ -1,9 +1,10 @@
 package dev.heapdiff.cli;
 
+import dev.heapdiff.Heap;
+import dev.heapdiff.ObjectSet;
+import dev.heapdiff.Partition;
+import dev.heapdiff.Snapshot;
 import dev.heapdiff.cli.demo.OrderService;
-import dev.heapdiff.hprof.HeapGraph;
-import dev.heapdiff.report.HeapyText;
-import dev.heapdiff.report.Partition;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -21,22 +22,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code heapdiff demo}: runs {@link OrderService} in a child JVM (the same {@code java}, with
- * heapdiff's own jar or class directory as its class path), lets it dump its live heap into an
- * owner-only temporary directory, shows the dump by class and deletes it.
+ * {@code heapdiff demo}: runs {@link OrderService}, a toy service with a leak, in a child JVM (the
+ * same {@code java}, with heapdiff's own jar or class directory as its class path); it dumps its
+ * heap before and after taking some orders into an owner-only temporary directory. The command then
+ * shows what is new ({@code after.minus(before)}), what holds the new orders and a path from a GC
+ * root to them, and deletes the dumps.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "Runs a toy order service in a child JVM, dumps its heap and shows it by class.")
+    description = "Runs a toy order service with a leak in a child JVM, dumps its heap before and after some "
+        + "requests, and shows the new objects, what holds them and a path from a GC root.")
 final class DemoCommand implements Callable<Integer> {
   private static final int CHILD_TIMEOUT_SECONDS = 120;
+  private static final String ORDER = "dev.heapdiff.cli.demo.Order";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--orders", paramLabel = "N", defaultValue = "20000",
-      description = "How many orders the service keeps (default: ${DEFAULT-VALUE}).")
-  int orders;
+  @Option(names = "--requests", paramLabel = "N", defaultValue = "5000",
+      description = "How many orders the service takes between the two dumps (default: ${DEFAULT-VALUE}).")
+  int requests;
 
-  @Option(names = "--all", description = "Print every row, not only the first ten.")
+  @Option(names = "--all", description = "Print every row of the table of new objects, not only the first ten.")
   boolean all;
 
   @Mixin Verbosity verbosity;
@@ -44,33 +49,51 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     Path dir = privateTemporaryDirectory();
-    Path dump = dir.resolve("order-service.hprof");
+    Path before = dir.resolve("before.hprof");
+    Path after = dir.resolve("after.hprof");
     dir.toFile().deleteOnExit();
-    dump.toFile().deleteOnExit(); // deleted first, also on Ctrl-C
-    Partition partition;
-    long dumpBytes;
+    before.toFile().deleteOnExit(); // deleted first, also on Ctrl-C
+    after.toFile().deleteOnExit();
+    PrintWriter out = spec.commandLine().getOut();
     try {
-      runOrderService(dump);
-      dumpBytes = Files.size(dump);
-      try (HeapGraph graph = HeapGraph.open(dump)) {
-        partition = LiveHeap.byClass(graph);
+      runOrderService(dir);
+      long bytes = Files.size(before) + Files.size(after);
+      try (Snapshot earlier = Heap.load(before); Snapshot later = Heap.load(after)) {
+        ObjectSet fresh = later.minus(earlier);
+        ObjectSet orders = fresh.ofClass(ORDER);
+        out.printf("heapdiff demo: a toy order service in a child JVM took %,d orders between two dumps of its "
+            + "heap (%,d bytes in all, deleted afterwards). It keeps only the last 1,000 orders for display, "
+            + "so nothing should stay behind.%n%n", requests, bytes);
+        out.println("New objects, after.minus(before):");
+        Partition byClass = fresh.byClass();
+        out.println(all ? byClass.all() : byClass);
+        out.printf("%nHow the %,d new orders are held, byVia():%n", orders.count());
+        Partition via = orders.byVia();
+        out.println(via);
+        // The orders held only as a map value are the ones the bounded display list has let go.
+        int valueOnly = via.kinds().indexOf(".value");
+        ObjectSet leaked = valueOnly >= 0 ? via.get(valueOnly) : orders;
+        var paths = leaked.pathsFromRoots();
+        if (!paths.isEmpty()) {
+          out.printf("%nA shortest path from a GC root to one held only via .value, pathsFromRoots().get(0):%n %s%n",
+              paths.get(0));
+        }
+        out.printf("%n%,d of the %,d orders taken stayed alive: the service leaks them through a static map"
+            + " (OrderService.AUDIT) that is never cleared.%n", orders.count(), requests);
       }
     } finally {
-      Files.deleteIfExists(dump);
+      Files.deleteIfExists(before);
+      Files.deleteIfExists(after);
       Files.deleteIfExists(dir);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf("heapdiff demo: ran a toy order service that keeps %,d orders in a static list in a child JVM, "
-        + "dumped its live heap (%,d bytes, now deleted) and read it:%n", orders, dumpBytes);
-    out.print(all ? HeapyText.renderAll(partition) : HeapyText.render(partition));
     out.flush();
     return 0;
   }
 
-  private void runOrderService(Path dump) throws IOException, InterruptedException {
+  private void runOrderService(Path dir) throws IOException, InterruptedException {
     List<String> command = List.of(javaExecutable(), "-Xmx256m", "-cp", ownClassPath(),
-        OrderService.class.getName(), dump.toString(), Integer.toString(orders));
-    Path log = dump.resolveSibling("order-service.log");
+        OrderService.class.getName(), dir.toString(), Integer.toString(requests));
+    Path log = dir.resolve("order-service.log");
     log.toFile().deleteOnExit(); // before the directory, which is deleted last
     try {
       Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -78,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
         child.destroyForcibly();
         throw new IOException("the demo JVM did not finish in " + CHILD_TIMEOUT_SECONDS + " s: " + command);
       }
-      if (child.exitValue() != 0 || !Files.isRegularFile(dump)) {
+      if (child.exitValue() != 0 || !Files.isRegularFile(dir.resolve("after.hprof"))) {
         throw new IOException("the demo JVM failed (exit code " + child.exitValue() + "): " + command + "\n"
             + Files.readString(log, Charset.defaultCharset()).strip());
       }
@@ -86,7 +109,6 @@ final class DemoCommand implements Callable<Integer> {
       Files.deleteIfExists(log);
     }
   }
-
   /** The {@code java} of the JVM running this command. */
   private static String javaExecutable() {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -116,6 +138,6 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public String toString() {
-    return "heapdiff demo --orders " + orders + (all ? " --all" : "");
+    return "heapdiff demo --requests " + requests + (all ? " --all" : "");
   }
 }

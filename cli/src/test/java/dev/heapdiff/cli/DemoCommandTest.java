@@ -13,26 +13,31 @@ import org.junit.jupiter.api.Test;
 
 class DemoCommandTest {
   @Test
-  void demoSaysWhatItDidThenShowsTheOrdersItKeptAndDeletesTheDump() throws IOException {
+  void demoFindsTheLeakedOrdersWhatHoldsThemAndAPathAndDeletesTheDumps() throws IOException {
     List<Path> before = demoDirectories();
 
-    CommandRun run = heapdiff("demo", "--all");
+    CommandRun run = heapdiff("demo");
 
     assertThat(run.exitCode()).as("%s", run).isZero();
     List<String> lines = run.outLines();
-    assertThat(lines.get(0)).startsWith("heapdiff demo: ").contains("20,000 orders", "deleted");
-    assertThat(lines.get(1)).startsWith("Partition of a set of ");
+    assertThat(lines.get(0)).startsWith("heapdiff demo: ").contains("5,000 orders", "deleted");
     Map<String, long[]> rows = HeapyRows.parse(lines);
-    assertThat(rows.get("dev.heapdiff.cli.demo.Order")[0]).isEqualTo(20_000);
+    assertThat(rows.get("dev.heapdiff.cli.demo.Order")).as("new orders").isNotNull();
+    assertThat(rows.get("dev.heapdiff.cli.demo.Order")[0]).isEqualTo(5_000);
+    assertThat(run.out()).contains(" .value\n")
+        .containsPattern("Root\\(static\\) dev\\.heapdiff\\.cli\\.demo\\.OrderService\\.AUDIT \\.table\\[\\d+\\] \\.value"
+            + " -> dev\\.heapdiff\\.cli\\.demo\\.Order@0x")
+        .contains("5,000 of the 5,000 orders taken stayed alive");
     assertThat(demoDirectories()).as("temporary directories left behind").isSubsetOf(before);
   }
 
   @Test
-  void aShortDemoPagesItsTable() {
-    CommandRun run = heapdiff("demo", "--orders", "100");
+  void theNumberOfRequestsIsAnOption() {
+    CommandRun run = heapdiff("demo", "--requests", "300", "--all");
 
     assertThat(run.exitCode()).as("%s", run).isZero();
-    assertThat(run.outLines()).last().asString().matches("<\\d+ more rows\\. Type e\\.g\\. '_\\.more\\(\\)' to view\\.>");
+    assertThat(HeapyRows.parse(run.outLines()).get("dev.heapdiff.cli.demo.Order")[0]).isEqualTo(300);
+    assertThat(run.out()).contains("300 of the 300 orders taken stayed alive");
   }
 
   private static List<Path> demoDirectories() throws IOException {

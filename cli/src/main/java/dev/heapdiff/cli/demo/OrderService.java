@@ -3,32 +3,49 @@ package dev.heapdiff.cli.demo;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * A toy order service for {@code heapdiff demo}, run in a child JVM: it takes orders, keeps every
- * one of them in a static list (the kind of cache that leaks), then dumps its own live heap.
- *
- * <p>Arguments: the dump file (must end in {@code .hprof}) and the number of orders.
+ * A toy service with a leak, run by {@code heapdiff demo} in a child JVM. It keeps the last 1,000
+ * orders for display (older ones are dropped: no leak), and records every order in an audit map
+ * that nothing ever clears (the leak). It takes 1,000 orders, dumps its heap, takes more, dumps
+ * again. Arguments: the directory for {@code before.hprof} and {@code after.hprof}, the number of
+ * orders between the dumps.
  */
 public final class OrderService {
-  /** Every order ever taken; nothing removes them. */
-  static final List<Order> ORDERS = new ArrayList<>();
+  /** The most recent orders, for display; bounded. */
+  static final Deque<Order> RECENT = new ArrayDeque<>();
+  /** Every order ever taken, by id: nothing removes them. */
+  static final Map<String, Order> AUDIT = new HashMap<>();
+
+  private static final int RECENT_LIMIT = 1_000;
 
   private OrderService() {}
 
-  /** Takes the orders, then writes the live heap to {@code args[0]}. */
   public static void main(String[] args) throws IOException {
-    int orders = Integer.parseInt(args[1]);
-    for (int i = 0; i < orders; i++) {
+    Path dir = Path.of(args[0]);
+    int requests = Integer.parseInt(args[1]);
+    HotSpotDiagnosticMXBean bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    for (int i = 0; i < RECENT_LIMIT; i++) {
       take(i);
     }
-    ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(args[0], true);
+    bean.dumpHeap(dir.resolve("before.hprof").toString(), true);
+    for (int i = RECENT_LIMIT; i < RECENT_LIMIT + requests; i++) {
+      take(i);
+    }
+    bean.dumpHeap(dir.resolve("after.hprof").toString(), true);
   }
 
   private static void take(int request) {
-    String customer = "customer-" + (request % 1_000);
-    ORDERS.add(new Order(request, customer, 1 + request % 7, 499 + 100L * (request % 20)));
+    Order order = new Order(request, "customer-" + (request % 1_000), 1 + request % 7, 499 + 100L * (request % 20));
+    RECENT.addLast(order);
+    if (RECENT.size() > RECENT_LIMIT) {
+      RECENT.removeFirst();
+    }
+    AUDIT.put("order-" + request, order);
   }
 }
