@@ -14,7 +14,7 @@ public final class GraphData {
   public String version;
   public long timestampMillis;
 
-  /** Object ids, strictly increasing, and the lookup from id to index. */
+  /** The object ids in address order and the lookup from id to index. */
   public ObjectIds ids;
   /** File offset of each object's heap dump sub-record (its tag byte); increasing. */
   public Positions positions;

@@ -363,7 +363,7 @@ final class HeapDumpScanner {
       int size = type.sizeInDump(id);
       need(p, size, end, CLASS_DUMP);
       c.staticTypes[i] = type;
-      c.staticValues[i] = readRaw(p, type);
+      c.staticValues[i] = in.value(p, type, idSize);
       p += size;
     }
     need(p, 2, end, CLASS_DUMP);
@@ -395,17 +395,5 @@ final class HeapDumpScanner {
       throw in.error(at, "basic type tag " + tag + " in a CLASS DUMP: expected 2 or 4 to 11");
     }
     return type;
-  }
-
-  /** Reads a value of {@code type} as raw bits (ids for references). */
-  long readRaw(long at, ValueType type) {
-    return switch (type) {
-      case OBJECT -> in.id(at, idSize);
-      case BOOLEAN, BYTE -> in.u1(at);
-      case CHAR -> in.u2(at);
-      case SHORT -> in.i2(at);
-      case INT, FLOAT -> in.i4(at);
-      case LONG, DOUBLE -> in.i8(at);
-    };
   }
 }

@@ -1,11 +1,11 @@
 package dev.heapdiff.hprof.internal;
 
-/** Sorting of object ids with the permutation that sorts them. */
+/**
+ * Sorting of object ids with the permutation that sorts them, for dumps whose ids span more than
+ * 32-bit offsets (the usual case sorts 32-bit keys into {@link ObjectIds}' buckets).
+ */
 final class IdSort {
   private IdSort() {}
-
-  /** For diagnostics: the number of ascending runs in the last input. */
-  static volatile int lastRuns;
 
   /**
    * Sorts {@code ids} in place and returns {@code perm} with {@code perm[k]} = the original index of
@@ -19,7 +19,6 @@ final class IdSort {
         descents++;
       }
     }
-    lastRuns = descents + 1;
     if (descents == 0) {
       return null;
     }
@@ -129,63 +128,6 @@ final class IdSort {
       permTmp = p;
     }
     System.arraycopy(keys, 0, ids, 0, n);
-    return perm;
-  }
-
-  /**
-   * Sorts unsigned 32-bit {@code keys} in place (LSD radix, three passes of 11 bits) and returns
-   * {@code perm} with {@code perm[k]} = the original index of the key now at k.
-   */
-  static int[] sortUnsigned(int[] keys) {
-    int n = keys.length;
-    int[] perm = new int[n];
-    for (int i = 0; i < n; i++) {
-      perm[i] = i;
-    }
-    boolean sorted = true;
-    for (int i = 1; i < n && sorted; i++) {
-      sorted = Integer.compareUnsigned(keys[i - 1], keys[i]) <= 0;
-    }
-    if (sorted) {
-      return perm;
-    }
-    int max = 0;
-    for (int k : keys) {
-      max |= k;
-    }
-    int bits = 32 - Integer.numberOfLeadingZeros(max);
-    int[] keyTmp = new int[n];
-    int[] permTmp = new int[n];
-    final int digit = 11;
-    final int radix = 1 << digit;
-    int[] counts = new int[radix + 1];
-    int[] src = keys;
-    int[] srcPerm = perm;
-    for (int shift = 0; shift < bits; shift += digit) {
-      java.util.Arrays.fill(counts, 0);
-      for (int i = 0; i < n; i++) {
-        counts[((src[i] >>> shift) & (radix - 1)) + 1]++;
-      }
-      for (int d = 0; d < radix; d++) {
-        counts[d + 1] += counts[d];
-      }
-      for (int i = 0; i < n; i++) {
-        int d = (src[i] >>> shift) & (radix - 1);
-        int to = counts[d]++;
-        keyTmp[to] = src[i];
-        permTmp[to] = srcPerm[i];
-      }
-      int[] k = src;
-      src = keyTmp;
-      keyTmp = k;
-      int[] p = srcPerm;
-      srcPerm = permTmp;
-      permTmp = p;
-    }
-    if (src != keys) {
-      System.arraycopy(src, 0, keys, 0, n);
-      System.arraycopy(srcPerm, 0, perm, 0, n);
-    }
     return perm;
   }
 }

@@ -30,11 +30,6 @@ public final class IntVec {
     return size;
   }
 
-  /** Copies the contents into {@code dest} starting at {@code at}. */
-  public void copyTo(int[] dest, int at) {
-    System.arraycopy(data, 0, dest, at, size);
-  }
-
   public int[] toArray() {
     return data.length == size ? data : Arrays.copyOf(data, size);
   }

@@ -30,11 +30,6 @@ public final class LongVec {
     return size;
   }
 
-  /** Copies the contents into {@code dest} starting at {@code at}. */
-  public void copyTo(long[] dest, int at) {
-    System.arraycopy(data, 0, dest, at, size);
-  }
-
   /** Returns the contents, trimmed to size. */
   public long[] toArray() {
     return data.length == size ? data : Arrays.copyOf(data, size);

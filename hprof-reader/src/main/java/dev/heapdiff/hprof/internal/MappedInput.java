@@ -1,6 +1,7 @@
 package dev.heapdiff.hprof.internal;
 
 import dev.heapdiff.hprof.HprofFormatException;
+import dev.heapdiff.hprof.ValueType;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
@@ -94,6 +95,18 @@ public final class MappedInput implements AutoCloseable {
   /** Reads an identifier of {@code idSize} (4 or 8) bytes, unsigned. */
   public long id(long offset, int idSize) {
     return idSize == 8 ? i8(offset) : u4(offset);
+  }
+
+  /** Reads a value of {@code type} as raw bits: ids for references, sign-extended where signed. */
+  public long value(long offset, ValueType type, int idSize) {
+    return switch (type) {
+      case OBJECT -> id(offset, idSize);
+      case BOOLEAN, BYTE -> u1(offset);
+      case CHAR -> u2(offset);
+      case SHORT -> i2(offset);
+      case INT, FLOAT -> i4(offset);
+      case LONG, DOUBLE -> i8(offset);
+    };
   }
 
   /** Copies {@code length} bytes starting at {@code offset}. */

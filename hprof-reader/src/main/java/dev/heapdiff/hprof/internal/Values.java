@@ -10,10 +10,6 @@ import java.util.Map;
 public final class Values {
   private Values() {}
 
-  public static int tag(GraphData g, int object) {
-    return g.kind(object);
-  }
-
   /** Returns the offset of an instance's field data. */
   public static long instanceData(GraphData g, int object) {
     return g.positions.get(object) + 1 + 2L * g.idSize + 8;
@@ -27,20 +23,12 @@ public final class Values {
   }
 
   public static long readRaw(GraphData g, long at, ValueType type) {
-    MappedInput in = g.in;
-    return switch (type) {
-      case OBJECT -> in.id(at, g.idSize);
-      case BOOLEAN, BYTE -> in.u1(at);
-      case CHAR -> in.u2(at);
-      case SHORT -> in.i2(at);
-      case INT, FLOAT -> in.i4(at);
-      case LONG, DOUBLE -> in.i8(at);
-    };
+    return g.in.value(at, type, g.idSize);
   }
 
   /** Returns the object index a reference field of an instance points to, or -1. */
   public static int referenceField(GraphData g, int object, String name) {
-    if (tag(g, object) != RecordScanner.INSTANCE_DUMP) {
+    if (g.kind(object) != RecordScanner.INSTANCE_DUMP) {
       return -1;
     }
     int field = g.shapes[g.classOf[object]].indexOf(name);
@@ -53,7 +41,7 @@ public final class Values {
 
   /** Array length of an array object, or -1 for other objects. */
   public static int arrayLength(GraphData g, int object) {
-    int tag = tag(g, object);
+    int tag = g.kind(object);
     if (tag != RecordScanner.OBJECT_ARRAY_DUMP && tag != RecordScanner.PRIMITIVE_ARRAY_DUMP) {
       return -1;
     }
@@ -80,12 +68,12 @@ public final class Values {
    * {@code null} if {@code object} is not a string or its value is missing.
    */
   public static String string(GraphData g, int object, int maxChars) {
-    if (tag(g, object) != RecordScanner.INSTANCE_DUMP
+    if (g.kind(object) != RecordScanner.INSTANCE_DUMP
         || !g.classes[g.classOf[object]].name.equals("java.lang.String")) {
       return null;
     }
     int value = referenceField(g, object, "value");
-    if (value < 0 || tag(g, value) != RecordScanner.PRIMITIVE_ARRAY_DUMP) {
+    if (value < 0 || g.kind(value) != RecordScanner.PRIMITIVE_ARRAY_DUMP) {
       return null;
     }
     int length = arrayLength(g, value);
@@ -147,7 +135,7 @@ public final class Values {
       map = inner;
     }
     int table = referenceField(g, map, "table");
-    if (table < 0 || tag(g, table) != RecordScanner.OBJECT_ARRAY_DUMP) {
+    if (table < 0 || g.kind(table) != RecordScanner.OBJECT_ARRAY_DUMP) {
       return;
     }
     int length = arrayLength(g, table);
