@@ -86,9 +86,7 @@ public final class HeapGraph implements AutoCloseable {
     } catch (HprofFormatException e) {
       if (temporary != null) {
         Files.deleteIfExists(temporary);
-        throw new HprofFormatException(file, e.offset(),
-            e.getMessage().substring(e.getMessage().indexOf(": at byte offset ") + 2)
-                .replaceFirst("^at byte offset \\d+: ", "") + " (offset in the decompressed dump)");
+        throw new HprofFormatException(file, e.offset(), e.problem() + " (offset in the decompressed dump)");
       }
       throw e;
     } catch (IOException | RuntimeException e) {

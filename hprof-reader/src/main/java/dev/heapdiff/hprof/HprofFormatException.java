@@ -13,6 +13,7 @@ public final class HprofFormatException extends IOException {
 
   private final transient Path file;
   private final long offset;
+  private final String problem;
 
   /**
    * Creates an exception for {@code file} at byte {@code offset}.
@@ -25,11 +26,17 @@ public final class HprofFormatException extends IOException {
     super(file + ": at byte offset " + offset + ": " + problem);
     this.file = file;
     this.offset = offset;
+    this.problem = problem;
   }
 
   /** Returns the dump file that could not be read. */
   public Path file() {
     return file;
+  }
+
+  /** Returns what was expected and what was found, without the file and offset. */
+  public String problem() {
+    return problem;
   }
 
   /** Returns the byte offset (in the uncompressed dump) at which reading failed. */
