@@ -7,7 +7,8 @@ import dev.heapdiff.hprof.ObjectKind;
  * The live objects of a user's heap: what GC roots reach when the objects of heapdiff itself are
  * not there. Objects of heapdiff's own classes (and class objects of them) are neither marked nor
  * followed, so whatever only they reach (parsed graphs of earlier snapshots, tables, buffers) is not
- * part of the user's heap; heapy hides itself the same way. Iterative: graphs are millions deep.
+ * part of the user's heap; heapy hides itself the same way. The walk is the reader's
+ * ({@link HeapGraph#reachableWithout}); this class only says what is heapdiff's own.
  */
 public final class LiveObjects {
   /** Packages of the library itself; its tests and workloads ({@code dev.heapdiff.testdata}) are the user's. */
@@ -38,7 +39,6 @@ public final class LiveObjects {
 
   /** Computes the live set of {@code graph}, excluding heapdiff's own objects. */
   public static long[] compute(HeapGraph graph) {
-    int n = graph.objectCount();
     int classes = graph.classes().size();
     boolean[] excludedClass = new boolean[classes];
     boolean any = false;
@@ -46,46 +46,8 @@ public final class LiveObjects {
       excludedClass[c] = isLibraryClass(graph.classes().get(c).name());
       any |= excludedClass[c];
     }
-    long[] live = Bits.empty(n);
-    int[] stack = new int[Math.max(n, 1)];
-    int top = 0;
-    for (var root : graph.roots()) {
-      int object = root.object();
-      if (!excluded(graph, object, excludedClass, any) && !Bits.get(live, object)) {
-        Bits.set(live, object);
-        stack[top++] = object;
-      }
-    }
-    boolean[] classDone = new boolean[classes];
-    while (true) {
-      while (top > 0) {
-        int object = stack[--top];
-        int refs = graph.referenceCount(object);
-        for (int k = 0; k < refs; k++) {
-          int target = graph.reference(object, k);
-          if (!Bits.get(live, target) && !excluded(graph, target, excludedClass, any)) {
-            Bits.set(live, target);
-            stack[top++] = target;
-          }
-        }
-      }
-      // A live object keeps its class alive.
-      for (int i = Bits.next(live, 0); i >= 0; i = Bits.next(live, i + 1)) {
-        int c = graph.classIndexOf(i);
-        if (!classDone[c]) {
-          classDone[c] = true;
-          int mirror = graph.classes().get(c).objectIndex();
-          if (mirror >= 0 && !Bits.get(live, mirror)) {
-            Bits.set(live, mirror);
-            stack[top++] = mirror;
-          }
-        }
-      }
-      if (top == 0) {
-        break;
-      }
-    }
-    return live;
+    boolean anyExcluded = any;
+    return graph.reachableWithout(object -> excluded(graph, object, excludedClass, anyExcluded));
   }
 
   private static boolean excluded(HeapGraph graph, int object, boolean[] excludedClass, boolean any) {

@@ -5,6 +5,7 @@ import dev.heapdiff.hprof.internal.GraphBuilder;
 import dev.heapdiff.hprof.internal.GraphData;
 import dev.heapdiff.hprof.internal.Gunzip;
 import dev.heapdiff.hprof.internal.InstanceShape;
+import dev.heapdiff.hprof.internal.Reachability;
 import dev.heapdiff.hprof.internal.RecordScanner;
 import dev.heapdiff.hprof.internal.StackTraces;
 import dev.heapdiff.hprof.internal.Values;
@@ -19,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * An immutable object graph read from a HotSpot heap dump (HPROF 1.0.1 or 1.0.2, plain or gzip).
@@ -140,6 +142,15 @@ public final class HeapGraph implements AutoCloseable {
   /** Returns whether a GC root reaches object {@code object}. */
   public boolean isReachable(int object) {
     return g.isReachable(object);
+  }
+
+  /**
+   * Returns what GC roots reach when the objects {@code excluded} accepts are not in the dump:
+   * neither marked nor followed, nor are their classes kept alive by them. One bit per object index
+   * (bit {@code i % 64} of word {@code i / 64}). Computed anew on each call.
+   */
+  public long[] reachableWithout(IntPredicate excluded) {
+    return Reachability.without(g, excluded);
   }
 
   /** Returns the id (address) of an object. */

@@ -1,5 +1,7 @@
 package dev.heapdiff.hprof.internal;
 
+import java.util.function.IntPredicate;
+
 /**
  * Marks every object reachable from a GC root, following all references (weak ones too, as the
  * dump does not say which referents were cleared) and from each reachable object to its class.
@@ -9,22 +11,39 @@ package dev.heapdiff.hprof.internal;
  * the walk in cache far better than breadth-first. Classes of reachable objects are then marked in
  * one linear pass, and the walk resumes from them until nothing changes.
  */
-final class Reachability {
+public final class Reachability {
   private final GraphData g;
+  /** Objects treated as absent (neither marked nor followed), or null for none. */
+  private final IntPredicate excluded;
   private final long[] marked;
   private int[] stack;
   private int count;
 
-  private Reachability(GraphData g) {
+  private Reachability(GraphData g, IntPredicate excluded) {
     this.g = g;
+    this.excluded = excluded;
     int n = g.ids.size();
     this.marked = new long[(n + 63) >>> 6];
     // A depth-first stack rarely holds more than a small part of the graph; it grows when needed.
     this.stack = new int[Math.min(Math.max(n, 1), 1 << 16)];
   }
 
+  /** Marks what the roots reach in {@code g.reachable} and counts it in {@code g.reachableCount}. */
   static void compute(GraphData g) {
-    new Reachability(g).run();
+    Reachability walk = new Reachability(g, null);
+    walk.run();
+    g.reachable = walk.marked;
+    g.reachableCount = walk.count;
+  }
+
+  /**
+   * Returns what the roots reach when the objects {@code excluded} accepts are not there: one bit
+   * per object index.
+   */
+  public static long[] without(GraphData g, IntPredicate excluded) {
+    Reachability walk = new Reachability(g, excluded);
+    walk.run();
+    return walk.marked;
   }
 
   private void run() {
@@ -56,8 +75,6 @@ final class Reachability {
         break;
       }
     }
-    g.reachable = marked;
-    g.reachableCount = count;
   }
 
   private void walk(int top) {
@@ -87,7 +104,7 @@ final class Reachability {
   private boolean mark(int object) {
     long bit = 1L << object;
     int word = object >>> 6;
-    if ((marked[word] & bit) != 0) {
+    if ((marked[word] & bit) != 0 || excluded != null && excluded.test(object)) {
       return false;
     }
     marked[word] |= bit;
