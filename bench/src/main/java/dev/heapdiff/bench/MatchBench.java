@@ -1,18 +1,14 @@
 package dev.heapdiff.bench;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Times {@code after.minus(before)} on two dumps of one program beside the time to open each of
@@ -68,8 +64,8 @@ public final class MatchBench {
   private void run() throws IOException, InterruptedException {
     ensureDumps();
     String loadBefore = ReaderBench.loadAverage();
-    warmPageCache(before);
-    warmPageCache(after);
+    ReaderBench.warmPageCache(before);
+    ReaderBench.warmPageCache(after);
     List<Result> results = new ArrayList<>();
     for (int round = 1; round <= runs; round++) {
       Result r = measure();
@@ -87,26 +83,9 @@ public final class MatchBench {
       return;
     }
     System.err.printf("generating %s and %s at scale %s in a child JVM ...%n", before, after, scale);
-    List<String> command = ReaderBench.javaCommand("-Xmx6g", "-XX:+UseParallelGC");
-    command.add(DumpWorkload.class.getName());
-    command.addAll(List.of("--scale", Double.toString(scale), before.toString(), "--after", after.toString()));
-    Process process = new ProcessBuilder(command).inheritIO().start();
-    if (!process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IOException("the dump workload did not finish in " + CHILD_TIMEOUT_MINUTES + " minutes");
-    }
-    if (process.exitValue() != 0) {
-      throw new IOException("the dump workload exited with " + process.exitValue());
-    }
-  }
-
-  private static void warmPageCache(Path dump) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocateDirect(8 << 20);
-    try (FileChannel channel = FileChannel.open(dump, StandardOpenOption.READ)) {
-      while (channel.read(buffer) >= 0) {
-        buffer.clear();
-      }
-    }
+    ReaderBench.runDumpWorkload(
+        List.of("--scale", Double.toString(scale), before.toString(), "--after", after.toString()),
+        CHILD_TIMEOUT_MINUTES);
   }
 
   private Result measure() throws IOException, InterruptedException {
@@ -116,24 +95,7 @@ public final class MatchBench {
     command.add(MatchRun.class.getName());
     command.add(before.toString());
     command.add(after.toString());
-    Path log = Files.createTempFile("heapdiff-match-bench-", ".log");
-    String output;
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      boolean finished = process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES);
-      if (!finished) {
-        process.destroyForcibly();
-      }
-      output = Files.readString(log);
-      if (!finished || process.exitValue() != 0) {
-        throw new IOException("matching failed: " + command + "\n" + output);
-      }
-    } finally {
-      Files.deleteIfExists(log);
-    }
-    String line = output.lines().filter(l -> l.startsWith(ReaderRun.RESULT + " ")).findFirst()
-        .orElseThrow(() -> new IOException("the matching run printed no result:\n" + output));
-    String[] f = line.split(" ");
+    String[] f = ReaderBench.resultOf(command, "matching", CHILD_TIMEOUT_MINUTES);
     return new Result(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
         Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]));
   }

@@ -82,7 +82,7 @@ public final class ReaderBench {
     ensureDump();
     long size = Files.size(dump);
     String loadBefore = loadAverage();
-    warmPageCache();
+    warmPageCache(dump);
 
     Map<Reader, List<Result>> results = new EnumMap<>(Reader.class);
     for (int round = 1; round <= runs; round++) {
@@ -102,13 +102,18 @@ public final class ReaderBench {
       return;
     }
     System.err.printf("generating %s at scale %s in a child JVM ...%n", dump, scale);
+    runDumpWorkload(List.of("--scale", Double.toString(scale), dump.toString()), CHILD_TIMEOUT_MINUTES);
+  }
+
+  /** Runs {@link DumpWorkload} with {@code arguments} in a child JVM, its output on this one's. */
+  static void runDumpWorkload(List<String> arguments, long timeoutMinutes) throws IOException, InterruptedException {
     List<String> command = javaCommand("-Xmx6g", "-XX:+UseParallelGC");
     command.add(DumpWorkload.class.getName());
-    command.addAll(List.of("--scale", Double.toString(scale), dump.toString()));
+    command.addAll(arguments);
     Process process = new ProcessBuilder(command).inheritIO().start();
-    if (!process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+    if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new IOException("the dump workload did not finish in " + CHILD_TIMEOUT_MINUTES + " minutes");
+      throw new IOException("the dump workload did not finish in " + timeoutMinutes + " minutes");
     }
     if (process.exitValue() != 0) {
       throw new IOException("the dump workload exited with " + process.exitValue());
@@ -116,13 +121,39 @@ public final class ReaderBench {
   }
 
   /** Reads the file once so that no reader pays for the first trip from disk. */
-  private void warmPageCache() throws IOException {
+  static void warmPageCache(Path file) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocateDirect(8 << 20);
-    try (FileChannel channel = FileChannel.open(dump, StandardOpenOption.READ)) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       while (channel.read(buffer) >= 0) {
         buffer.clear();
       }
     }
+  }
+
+  /**
+   * Runs {@code command} in a child JVM and returns the fields of the {@link ReaderRun#RESULT}
+   * line it printed; {@code what} names the run in errors.
+   */
+  static String[] resultOf(List<String> command, String what, long timeoutMinutes)
+      throws IOException, InterruptedException {
+    Path log = Files.createTempFile("heapdiff-bench-", ".log");
+    String output;
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      boolean finished = process.waitFor(timeoutMinutes, TimeUnit.MINUTES);
+      if (!finished) {
+        process.destroyForcibly();
+      }
+      output = Files.readString(log);
+      if (!finished || process.exitValue() != 0) {
+        throw new IOException(what + " failed: " + command + "\n" + output);
+      }
+    } finally {
+      Files.deleteIfExists(log);
+    }
+    String line = output.lines().filter(l -> l.startsWith(ReaderRun.RESULT + " ")).findFirst()
+        .orElseThrow(() -> new IOException(what + " printed no result:\n" + output));
+    return line.split(" ");
   }
 
   private Result measure(Reader reader) throws IOException, InterruptedException {
@@ -154,24 +185,7 @@ public final class ReaderBench {
     command.add(ReaderRun.class.getName());
     command.add(reader.name());
     command.add(dump.toString());
-    Path log = Files.createTempFile("heapdiff-bench-", ".log");
-    String output;
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      boolean finished = process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES);
-      if (!finished) {
-        process.destroyForcibly();
-      }
-      output = Files.readString(log);
-      if (!finished || process.exitValue() != 0) {
-        throw new IOException(reader.label + " failed: " + command + "\n" + output);
-      }
-    } finally {
-      Files.deleteIfExists(log);
-    }
-    String line = output.lines().filter(l -> l.startsWith(ReaderRun.RESULT + " ")).findFirst()
-        .orElseThrow(() -> new IOException(reader.label + " printed no result:\n" + output));
-    String[] f = line.split(" ");
+    String[] f = resultOf(command, reader.label, CHILD_TIMEOUT_MINUTES);
     return new Result(reader, Double.parseDouble(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
         Long.parseLong(f[5]));
   }
