@@ -266,7 +266,7 @@ public class ObjectSet {
    * live object refers to are {@value ReferrerClassifier#ROOT_ONLY} when a GC root holds them.
    */
   public Partition byReferrers() {
-    return partition(new ReferrerClassifier(heapGraph(), bits(), owner().bits()));
+    return partition(ReferrerClassifier.of(heapGraph(), bits(), owner().bits()));
   }
 
   /**
@@ -276,7 +276,7 @@ public class ObjectSet {
    * {@code root: Java frame} and the like for the GC roots that hold it.
    */
   public Partition byVia() {
-    return partition(new ViaClassifier(heapGraph(), bits(), owner().bits()));
+    return partition(ViaClassifier.of(heapGraph(), bits(), owner().bits()));
   }
 
   /**

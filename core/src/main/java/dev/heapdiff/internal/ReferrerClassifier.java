@@ -4,8 +4,6 @@ import dev.heapdiff.hprof.GcRoot;
 import dev.heapdiff.hprof.HeapClass;
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.hprof.ObjectKind;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,7 +15,7 @@ import java.util.List;
  * array and the distinct sorted set is looked up in an {@link IntSetTable}, so no string is built
  * per object; labels exist only for the sets that occur.
  */
-public final class ReferrerClassifier implements Classifier {
+public final class ReferrerClassifier {
   /** Labels of members without live referrers. */
   public static final String ROOT_ONLY = "<none: held by a GC root only>";
   public static final String NONE = "<none>";
@@ -26,22 +24,16 @@ public final class ReferrerClassifier implements Classifier {
   private static final int KIND_NONE = 1;
   private static final int FIRST_SET = 2;
 
-  private final List<HeapClass> classes;
-  private final long[] members;
-  private final int[] wordRanks;
-  private final int[] kindOfMember;
-  private final IntSetTable sets;
-  private final String[] labels;
+  private ReferrerClassifier() {}
 
   /** Classifies the objects of {@code members} by the classes of their referrers in {@code live}. */
-  public ReferrerClassifier(HeapGraph graph, long[] members, long[] live) {
-    this.classes = graph.classes();
-    this.members = members;
-    this.wordRanks = Bits.wordRanks(members);
+  public static Classifier of(HeapGraph graph, long[] members, long[] live) {
+    List<HeapClass> classes = graph.classes();
+    int[] wordRanks = Bits.wordRanks(members);
     int classCount = classes.size();
-    this.sets = new IntSetTable(2 * classCount);
+    IntSetTable sets = new IntSetTable(2 * classCount);
     long[] rooted = rootedObjects(graph);
-    this.kindOfMember = new int[Bits.count(members)];
+    int[] kindOfMember = new int[Bits.count(members)];
     int[] scratch = new int[16];
     int m = 0;
     for (int i = Bits.next(members, 0); i >= 0; i = Bits.next(members, i + 1), m++) {
@@ -58,11 +50,15 @@ public final class ReferrerClassifier implements Classifier {
       kindOfMember[m] = n == 0 ? (Bits.get(rooted, i) ? KIND_ROOT_ONLY : KIND_NONE)
           : FIRST_SET + sets.numberOf(scratch, n);
     }
-    this.labels = new String[FIRST_SET + sets.size()];
+    String[] fixed = new String[FIRST_SET];
+    fixed[KIND_ROOT_ONLY] = ROOT_ONLY;
+    fixed[KIND_NONE] = NONE;
+    return new SetClassifier("Referrers by class", members, wordRanks, kindOfMember, sets, fixed,
+        key -> key < classCount ? classes.get(key).name() : "class " + classes.get(key - classCount).name());
   }
 
   /** A class index for instances and arrays; the class count plus the class's index for class objects. */
-  private int referrerKey(HeapGraph graph, int referrer, int classCount) {
+  private static int referrerKey(HeapGraph graph, int referrer, int classCount) {
     if (graph.kind(referrer) == ObjectKind.CLASS) {
       var mirrored = graph.asClass(referrer);
       if (mirrored.isPresent()) {
@@ -78,48 +74,5 @@ public final class ReferrerClassifier implements Classifier {
       Bits.set(rooted, root.object());
     }
     return rooted;
-  }
-
-  @Override
-  public String header() {
-    return "Referrers by class";
-  }
-
-  @Override
-  public int kindOf(int object) {
-    if (!Bits.get(members, object)) {
-      throw new IllegalArgumentException("object " + object + " is not in the classified set");
-    }
-    return kindOfMember[Bits.rank(members, wordRanks, object)];
-  }
-
-  @Override
-  public int kinds() {
-    return labels.length;
-  }
-
-  @Override
-  public String label(int kind) {
-    String label = labels[kind];
-    if (label == null) {
-      label = switch (kind) {
-        case KIND_ROOT_ONLY -> ROOT_ONLY;
-        case KIND_NONE -> NONE;
-        default -> join(sets.elements(kind - FIRST_SET));
-      };
-      labels[kind] = label;
-    }
-    return label;
-  }
-
-  private String join(int[] keys) {
-    int classCount = classes.size();
-    List<String> names = new ArrayList<>(keys.length);
-    for (int key : keys) {
-      names.add(key < classCount ? classes.get(key).name() : "class " + classes.get(key - classCount).name());
-    }
-    String[] sorted = names.toArray(new String[0]);
-    Arrays.sort(sorted);
-    return String.join(", ", sorted);
   }
 }

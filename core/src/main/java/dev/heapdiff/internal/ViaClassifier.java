@@ -20,22 +20,21 @@ import java.util.Map;
  * referrers of all members are collected first, then each one's references are read and credited
  * to the members they reach.
  */
-public final class ViaClassifier implements Classifier {
+public final class ViaClassifier {
   private static final int NO_LABEL = -1;
 
-  private final long[] members;
-  private final int[] wordRanks;
-  private final int[] kindOfMember;
-  private final IntSetTable sets;
   private final List<String> labelNames = new ArrayList<>();
   private final Map<String, Integer> labelNumbers = new HashMap<>();
-  private final String[] labels;
-  private final int noneKind;
+
+  private ViaClassifier() {}
 
   /** Classifies the objects of {@code members} by how their referrers in {@code live} hold them. */
-  public ViaClassifier(HeapGraph graph, long[] members, long[] live) {
-    this.members = members;
-    this.wordRanks = Bits.wordRanks(members);
+  public static Classifier of(HeapGraph graph, long[] members, long[] live) {
+    return new ViaClassifier().classify(graph, members, live);
+  }
+
+  private Classifier classify(HeapGraph graph, long[] members, long[] live) {
+    int[] wordRanks = Bits.wordRanks(members);
     int count = Bits.count(members);
     int[] first = new int[count];
     Arrays.fill(first, NO_LABEL);
@@ -109,9 +108,9 @@ public final class ViaClassifier implements Classifier {
       }
     }
 
-    this.sets = new IntSetTable(labelNames.size());
-    this.kindOfMember = new int[count];
-    this.noneKind = 0;
+    IntSetTable sets = new IntSetTable(labelNames.size());
+    int[] kindOfMember = new int[count];
+    final int noneKind = 0;
     int[] scratch = new int[16];
     for (int m = 0; m < count; m++) {
       if (first[m] == NO_LABEL) {
@@ -129,7 +128,8 @@ public final class ViaClassifier implements Classifier {
       }
       kindOfMember[m] = 1 + sets.numberOf(scratch, n);
     }
-    this.labels = new String[1 + sets.size()];
+    return new SetClassifier("Referred via", members, wordRanks, kindOfMember, sets, new String[] {"<none>"},
+        labelNames::get);
   }
 
   private interface Credit {
@@ -144,43 +144,5 @@ public final class ViaClassifier implements Classifier {
       labelNumbers.put(label, n);
     }
     return n;
-  }
-
-  @Override
-  public String header() {
-    return "Referred via";
-  }
-
-  @Override
-  public int kindOf(int object) {
-    if (!Bits.get(members, object)) {
-      throw new IllegalArgumentException("object " + object + " is not in the classified set");
-    }
-    return kindOfMember[Bits.rank(members, wordRanks, object)];
-  }
-
-  @Override
-  public int kinds() {
-    return labels.length;
-  }
-
-  @Override
-  public String label(int kind) {
-    String label = labels[kind];
-    if (label == null) {
-      if (kind == noneKind) {
-        label = "<none>";
-      } else {
-        int[] set = sets.elements(kind - 1);
-        String[] names = new String[set.length];
-        for (int k = 0; k < set.length; k++) {
-          names[k] = labelNames.get(set[k]);
-        }
-        Arrays.sort(names);
-        label = String.join(", ", names);
-      }
-      labels[kind] = label;
-    }
-    return label;
   }
 }
