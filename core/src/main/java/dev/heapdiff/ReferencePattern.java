@@ -3,6 +3,7 @@ package dev.heapdiff;
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.hprof.ObjectKind;
 import dev.heapdiff.internal.Bits;
+import dev.heapdiff.internal.IntArrayKey;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -218,7 +219,7 @@ public final class ReferencePattern {
     final int depth;
     final List<Node> lines = new ArrayList<>();
     final Map<String, Node> byLetters = new HashMap<>();
-    final Map<MembersKey, Integer> seen = new HashMap<>();
+    final Map<IntArrayKey, Integer> seen = new HashMap<>();
     final Deque<Frame> stack = new ArrayDeque<>();
     final long[] scratch;
 
@@ -265,7 +266,7 @@ public final class ReferencePattern {
     private void emit(Node node) {
       lines.add(node);
       byLetters.put(node.letters, node);
-      MembersKey key = new MembersKey(node.members);
+      IntArrayKey key = new IntArrayKey(node.members);
       Integer earlier = seen.putIfAbsent(key, node.line);
       if (earlier != null) {
         node.mark = Mark.REPEAT;
@@ -377,26 +378,6 @@ public final class ReferencePattern {
         out.append("...");
       }
       return out.toString();
-    }
-  }
-
-  private static final class MembersKey {
-    final int[] members;
-    final int hash;
-
-    MembersKey(int[] members) {
-      this.members = members;
-      this.hash = Arrays.hashCode(members);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof MembersKey k && k.hash == hash && Arrays.equals(k.members, members);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
     }
   }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class IntSetTable {
   private final int[] singleton;
-  private final Map<Key, Integer> multi = new HashMap<>();
+  private final Map<IntArrayKey, Integer> multi = new HashMap<>();
   private final List<int[]> sets = new ArrayList<>();
 
   /** A table for sets whose elements are below {@code universe}. */
@@ -46,10 +46,10 @@ final class IntSetTable {
     if (distinct == 1) {
       return numberOf(scratch, 1);
     }
-    Key key = new Key(Arrays.copyOf(scratch, distinct));
+    IntArrayKey key = new IntArrayKey(Arrays.copyOf(scratch, distinct));
     Integer n = multi.get(key);
     if (n == null) {
-      n = add(key.elements);
+      n = add(key.elements());
       multi.put(key, n);
     }
     return n;
@@ -68,25 +68,5 @@ final class IntSetTable {
   /** Returns how many sets have numbers. */
   int size() {
     return sets.size();
-  }
-
-  private static final class Key {
-    final int[] elements;
-    final int hash;
-
-    Key(int[] elements) {
-      this.elements = elements;
-      this.hash = Arrays.hashCode(elements);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && k.hash == hash && Arrays.equals(k.elements, elements);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
   }
 }
