@@ -20,15 +20,7 @@ public final class LiveObjects {
 
   /** Returns whether a class of this Java name belongs to heapdiff itself. */
   public static boolean isLibraryClass(String className) {
-    String name = className;
-    while (name.endsWith("[]")) {
-      name = name.substring(0, name.length() - 2);
-    }
-    int dot = name.lastIndexOf('.');
-    if (dot < 0) {
-      return false;
-    }
-    String pkg = name.substring(0, dot);
+    String pkg = Classifiers.packageOf(className);
     for (String library : LIBRARY_PACKAGES) {
       if (pkg.equals(library)) {
         return true;
@@ -36,6 +28,7 @@ public final class LiveObjects {
     }
     return false;
   }
+
 
   /** Computes the live set of {@code graph}, excluding heapdiff's own objects. */
   public static long[] compute(HeapGraph graph) {

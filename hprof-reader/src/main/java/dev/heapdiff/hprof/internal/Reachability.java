@@ -85,10 +85,7 @@ public final class Reachability {
       for (int r = refStart[object], end = refStart[object + 1]; r < end; r++) {
         int target = refs[r];
         if (mark(target)) {
-          if (top == stack.length) {
-            stack = java.util.Arrays.copyOf(stack, (int) Math.min((long) stack.length * 2, Integer.MAX_VALUE - 16));
-          }
-          stack[top++] = target;
+          push(top++, target);
         }
       }
     }
