@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 
@@ -269,42 +270,78 @@ public final class HeapGraph implements AutoCloseable {
    * Unlike {@link #references(int)}, slot {@code k} of two objects of one class is the same field.
    */
   public int[] referenceSlots(int object) {
+    int[] out = new int[referenceSlotCount(object)];
+    referenceSlots(object, out, 0);
+    return out;
+  }
+
+  /** Returns how many entries {@link #referenceSlots(int)} has for an object, without reading them. */
+  public int referenceSlotCount(int object) {
+    return switch (kind(object)) {
+      case INSTANCE -> g.shapes[g.classOf[object]].referenceFields.length;
+      case OBJECT_ARRAY -> arrayLength(object);
+      case CLASS -> staticReferenceCount(record(object));
+      default -> 0;
+    };
+  }
+
+  /**
+   * Writes what {@link #referenceSlots(int)} returns into {@code out} from {@code at}, without
+   * allocating; for scans over many objects. Uses the references resolved when the dump was opened
+   * where it can, instead of looking ids up again.
+   *
+   * @return the number of entries written, {@link #referenceSlotCount(int)}
+   * @throws IndexOutOfBoundsException if {@code out} has too little room
+   */
+  public int referenceSlots(int object, int[] out, int at) {
+    // Resolved references are the non-null slots in slot order when no id in the dump dangles.
+    boolean resolved = g.unresolvedReferences == 0;
+    int r = g.refStart[object];
     switch (kind(object)) {
       case INSTANCE -> {
         InstanceShape shape = g.shapes[g.classOf[object]];
-        int[] out = new int[shape.referenceFields.length];
+        int n = shape.referenceOffsets.length;
+        Objects.checkFromIndexSize(at, n, out.length);
         long data = Values.instanceData(g, object);
-        for (int r = 0; r < out.length; r++) {
-          out[r] = indexOrNone(g.in.id(data + shape.referenceOffsets[r], g.idSize));
+        for (int k = 0; k < n; k++) {
+          long id = g.in.id(data + shape.referenceOffsets[k], g.idSize);
+          out[at + k] = id == 0 ? -1 : resolved ? g.refs[r++] : g.ids.indexOf(id);
         }
-        return out;
+        return n;
       }
       case OBJECT_ARRAY -> {
+        int n = arrayLength(object);
+        Objects.checkFromIndexSize(at, n, out.length);
         long data = Values.objectArrayData(g, object);
-        int[] out = new int[arrayLength(object)];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = indexOrNone(g.in.id(data + (long) i * g.idSize, g.idSize));
+        for (int k = 0; k < n; k++) {
+          long id = g.in.id(data + (long) k * g.idSize, g.idSize);
+          out[at + k] = id == 0 ? -1 : resolved ? g.refs[r++] : g.ids.indexOf(id);
         }
-        return out;
+        return n;
       }
       case CLASS -> {
         ClassRecord c = record(object);
-        int n = 0;
-        for (ValueType t : c.staticTypes) {
-          n += t == ValueType.OBJECT ? 1 : 0;
-        }
-        int[] out = new int[n];
+        int n = staticReferenceCount(c);
+        Objects.checkFromIndexSize(at, n, out.length);
         for (int s = 0, k = 0; s < c.staticTypes.length; s++) {
           if (c.staticTypes[s] == ValueType.OBJECT) {
-            out[k++] = indexOrNone(c.staticValues[s]);
+            out[at + k++] = indexOrNone(c.staticValues[s]);
           }
         }
-        return out;
+        return n;
       }
       default -> {
-        return new int[0];
+        return 0;
       }
     }
+  }
+
+  private static int staticReferenceCount(ClassRecord c) {
+    int n = 0;
+    for (ValueType t : c.staticTypes) {
+      n += t == ValueType.OBJECT ? 1 : 0;
+    }
+    return n;
   }
 
   private int indexOrNone(long id) {

@@ -19,6 +19,7 @@ import static dev.heapdiff.testdata.BasicType.LONG;
 import static dev.heapdiff.testdata.BasicType.OBJECT;
 import static dev.heapdiff.testdata.BasicType.SHORT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.heapdiff.testdata.HprofWriter;
@@ -170,6 +171,12 @@ class SyntheticGraphTest {
       assertThat(middle.name()).isEqualTo("com.example.Middle");
       assertThat(g.classes().get(middle.superclassIndex()).name()).isEqualTo("com.example.Base");
       assertThat(g.namedReferences(leaf)).containsExactly(new HeapReference("name", leaf));
+      assertThat(g.danglingReferenceCount()).isZero();
+      assertThat(g.referenceSlots(leaf)).as("Leaf.name, then Base.name (null)").containsExactly(leaf, -1);
+      int[] out = {7, 7, 7, 7};
+      assertThat(g.referenceSlots(leaf, out, 1)).isEqualTo(g.referenceSlotCount(leaf)).isEqualTo(2);
+      assertThat(out).containsExactly(7, leaf, -1, 7);
+      assertThatThrownBy(() -> g.referenceSlots(leaf, new int[2], 1)).isInstanceOf(IndexOutOfBoundsException.class);
     }
   }
 
@@ -189,6 +196,9 @@ class SyntheticGraphTest {
       assertThat(g.namedReferences(array)).containsExactly(new HeapReference("[0]", index(g, 0x1000)),
           new HeapReference("[3]", index(g, 0x1010)));
       assertThat(g.danglingReferenceCount()).as("0xDEAD0 in the array and 0xBAD0 in a field").isEqualTo(2);
+      assertThat(g.referenceSlots(array)).as("nulls and dangling ids are -1, slots keep their places")
+          .containsExactly(index(g, 0x1000), -1, -1, index(g, 0x1010), -1);
+      assertThat(g.referenceSlots(index(g, 0x1000))).as("its next is the dangling 0xBAD0").containsExactly(-1);
       assertThat(g.arrayLength(index(g, 0x2010))).isZero();
       assertThat(g.arrayLength(index(g, 0x1000))).isEqualTo(-1);
     }

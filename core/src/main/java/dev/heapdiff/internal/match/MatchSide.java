@@ -53,11 +53,23 @@ final class MatchSide {
   final int maxPrimitiveFields;
   /** Per object, its {@link ObjectKind} ordinal. */
   final byte[] kinds;
+  /**
+   * Per object, a hash of its paired class, kind, number of slots and contents, and of the class
+   * name and contents of each referent, slot by slot; or, for an object held by more than one
+   * referrer, a class object or a dead object, a sentinel that differs between the two sides. Two
+   * unmatched objects with equal keys, each held only in the same slot of a matched pair, are
+   * paired at once by the sweep.
+   */
+  final long[] sweepKey;
   /** The index of the matched object in the other dump, or -1. */
   final int[] partner;
   int matched;
 
-  MatchSide(HeapGraph graph, long[] live) {
+  /**
+   * @param classKeys per class, a key that the paired class of the other dump shares and no other
+   * @param sideA whether this is the side weighed one by one (for the sentinel of {@link #sweepKey})
+   */
+  MatchSide(HeapGraph graph, long[] live, long[] classKeys, boolean sideA) {
     this.graph = graph;
     this.live = live;
     this.count = graph.objectCount();
@@ -103,70 +115,107 @@ final class MatchSide {
     this.maxPrimitiveFields = maxFields;
     long[] values = new long[maxFields];
     int[] start = new int[count + 1];
-    IntList all = new IntList(count * 2);
-    content = new long[count];
     kinds = new byte[count];
+    content = new long[count];
+    IntList all = new IntList(count + count / 2);
+    IntList strings = new IntList(1024);
     for (int i = 0; i < count; i++) {
       start[i] = all.size;
       if (!Bits.get(live, i)) {
         continue;
       }
-      for (int target : graph.referenceSlots(i)) {
-        all.add(target >= 0 && Bits.get(live, target) ? target : -1);
+      byte kind = (byte) graph.kind(i).ordinal();
+      kinds[i] = kind;
+      int from = all.size;
+      int n = graph.referenceSlotCount(i);
+      all.ensureRoom(n);
+      all.size += graph.referenceSlots(i, all.data, from);
+      for (int s = from; s < all.size; s++) {
+        if (all.data[s] >= 0 && !Bits.get(live, all.data[s])) {
+          all.data[s] = -1;
+        }
       }
-    }
-    start[count] = all.size;
-    this.slotStart = start;
-    this.slots = all.toArray();
-
-    for (int i = Bits.next(live, 0); i >= 0; i = Bits.next(live, i + 1)) {
-      ObjectKind kind = graph.kind(i);
-      kinds[i] = (byte) kind.ordinal();
       int c = graph.classIndexOf(i);
-      if (kind == ObjectKind.INSTANCE) {
+      if (kind == INSTANCE) {
         int fields = graph.primitiveValues(i, values);
         long h = 0x2545F4914F6CDD1DL;
         if (c == stringClass) {
-          int value = stringValueSlot < 0 ? -1 : slots[slotStart[i] + stringValueSlot];
-          h = mix(h + (value < 0 ? 7 : graph.arrayContentHash(value)));
-          h = mix(h + (stringCoder < 0 ? 0 : values[stringCoder]));
+          // Finished below from its value's contents, once every array's are known; the coder till then.
+          strings.add(i);
+          h = stringCoder < 0 ? 0 : values[stringCoder];
         } else {
           for (int f = 0; f < fields; f++) {
             h = mix(h + values[f]);
           }
         }
         content[i] = h;
-      } else if (kind == ObjectKind.CLASS) {
+      } else if (kind == CLASS) {
         content[i] = mix(graph.asClass(i).map(k -> (long) k.name().hashCode()).orElse(0L));
       } else {
         content[i] = graph.arrayContentHash(i);
       }
     }
+    start[count] = all.size;
+    this.slotStart = start;
+    this.slots = all.toArray();
+    for (int k = 0; k < strings.size; k++) {
+      int i = strings.data[k];
+      int value = stringValueSlot < 0 ? -1 : slots[start[i] + stringValueSlot];
+      long h = mix(0x2545F4914F6CDD1DL + (value < 0 ? 7 : content[value]));
+      content[i] = mix(h + content[i]);
+    }
 
-    int[] in = new int[count + 1];
+    // Referrers by target: count into in[t + 2], sum, then place with in[t + 1]++, which leaves
+    // in[t] at the start of t's referrers for every t, with no second array of positions.
+    int[] in = new int[count + 2];
     for (int t : slots) {
       if (t >= 0) {
-        in[t + 1]++;
+        in[t + 2]++;
       }
     }
-    for (int i = 0; i < count; i++) {
-      in[i + 1] += in[i];
+    for (int i = 2; i < in.length; i++) {
+      in[i] += in[i - 1];
     }
-    int[] fill = in.clone();
-    inFrom = new int[in[count]];
-    inSlot = new int[in[count]];
-    for (int i = 0; i < count; i++) {
-      for (int s = slotStart[i]; s < slotStart[i + 1]; s++) {
+    inFrom = new int[in[count + 1]];
+    inSlot = new int[in[count + 1]];
+    for (int i = Bits.next(live, 0); i >= 0; i = Bits.next(live, i + 1)) {
+      for (int s = start[i], end = start[i + 1]; s < end; s++) {
         int t = slots[s];
         if (t >= 0) {
-          inFrom[fill[t]] = i;
-          inSlot[fill[t]++] = s - slotStart[i];
+          int at = in[t + 1]++;
+          inFrom[at] = i;
+          inSlot[at] = s - start[i];
         }
       }
     }
     inStart = in;
+    sweepKey = sweepKeys(classKeys, sideA);
     partner = new int[count];
     Arrays.fill(partner, -1);
+  }
+
+  private long[] sweepKeys(long[] classKeys, boolean sideA) {
+    long none = sideA ? 0 : 1;
+    long[] names = new long[classKeys.length];
+    for (HeapClass c : graph.classes()) {
+      names[c.index()] = mix(c.name().hashCode() + 0x632BE59BD9B4E019L);
+    }
+    long[] out = new long[count];
+    for (int i = 0; i < count; i++) {
+      if (!Bits.get(live, i) || kinds[i] == CLASS || inStart[i + 1] - inStart[i] != 1) {
+        out[i] = none;
+        continue;
+      }
+      int from = slotStart[i];
+      int end = slotStart[i + 1];
+      long h = mix(mix(classKeys[graph.classIndexOf(i)] * 31 + kinds[i]) + end - from) ^ content[i];
+      for (int s = from; s < end; s++) {
+        int t = slots[s];
+        h = mix(h * 31 + (t < 0 ? 0x6A09E667F3BCC909L : mix(names[graph.classIndexOf(t)] ^ content[t])));
+      }
+      out[i] = h == 0 || h == 1 ? 2 : h;
+    }
+    return out;
   }
 
   /** The next live object at or after {@code from}, or -1. */
@@ -184,6 +233,7 @@ final class MatchSide {
 
   private static final ObjectKind[] KINDS = ObjectKind.values();
   private static final byte CLASS = (byte) ObjectKind.CLASS.ordinal();
+  private static final byte INSTANCE = (byte) ObjectKind.INSTANCE.ordinal();
 
   int slotCount(int i) {
     return slotStart[i + 1] - slotStart[i];
@@ -256,6 +306,19 @@ final class MatchSide {
 
     IntList(int capacity) {
       data = new int[Math.max(16, capacity)];
+    }
+
+    void ensureRoom(int n) {
+      if (data.length - size < n) {
+        long want = Math.max(2L * data.length, (long) size + n);
+        if (want > Integer.MAX_VALUE - 8) {
+          if ((long) size + n > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("more than 2^31 reference slots: too many to match");
+          }
+          want = Integer.MAX_VALUE - 8;
+        }
+        data = Arrays.copyOf(data, (int) want);
+      }
     }
 
     void add(int v) {

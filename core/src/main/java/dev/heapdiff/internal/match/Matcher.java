@@ -23,6 +23,7 @@ final class Matcher {
   /** How many times an object is weighed before it waits for twice as many matched neighbours. */
   private static final int FREE_EVALUATIONS = 4;
   private static final int MAX_ROUNDS = 12;
+  private static final byte SWEPT = 4;
 
   private final MatchSide a;
   private final MatchSide b;
@@ -36,13 +37,18 @@ final class Matcher {
   private final byte[] evaluations;
   private final int[] matchedNeighbours;
   private final int[] matchedNeighboursAtEvaluation;
+  /** Objects of {@code a} matched and not yet swept, in the order matched. */
+  private final int[] swept;
+  private int sweptHead;
+  private int sweptTail;
   private final MatchSide.IntList candidates = new MatchSide.IntList(16);
   private final MatchSide.IntList reverse = new MatchSide.IntList(16);
-  /** How each object of {@code a} was matched: 0 not, 1 anchor, 2 signature, 3 evidence (for diagnosis). */
+  /** How each object of {@code a} was matched: 0 not, 1 anchor, 2 signature, 3 evidence, 4 sweep (for diagnosis). */
   final byte[] how;
   int anchors;
   int bySignature;
   int byEvidence;
+  int bySweep;
   int rounds;
 
   Matcher(MatchSide a, MatchSide b, ClassPairing classes) {
@@ -56,19 +62,24 @@ final class Matcher {
     this.matchedNeighbours = new int[a.count];
     this.matchedNeighboursAtEvaluation = new int[a.count];
     this.how = new byte[a.count];
+    this.swept = new int[a.count];
   }
+
 
   void run() {
     anchor();
     propagate();
+    phase("first pairs");
     for (rounds = 1; rounds <= MAX_ROUNDS; rounds++) {
       if (rounds == 1) {
         // What the first pairs teach about each field changes the weighing: weigh the rest again.
         Stability.learn(a, b, classes);
         requeue();
         propagate();
+        phase("learned, again");
       }
       int[] pairs = Signatures.uniquePairs(a, b, classes, 2);
+      phase("colours");
       int made = 0;
       for (int k = 0; k < pairs.length; k += 2) {
         if (a.partner[pairs[k]] < 0 && evidence.compatible(a, pairs[k], pairs[k + 1])) {
@@ -82,6 +93,30 @@ final class Matcher {
         break;
       }
       propagate();
+      phase("round " + rounds);
+    }
+  }
+
+  private static final boolean TIMINGS = Boolean.getBoolean("heapdiff.timings");
+  private long phaseStart = System.nanoTime();
+  private long phaseCpu = cpuTime();
+
+  private static long cpuTime() {
+    return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  /**
+   * With {@code -Dheapdiff.timings=true}, prints how long the phase just ended took (wall and this
+   * thread's CPU time) and how many objects are paired.
+   */
+  private void phase(String name) {
+    if (TIMINGS) {
+      long now = System.nanoTime();
+      long cpu = cpuTime();
+      System.err.printf("heapdiff: match %-16s %6d ms (cpu %6d ms), %,d paired (%,d swept, %,d by evidence)%n", name,
+          (now - phaseStart) / 1_000_000, (cpu - phaseCpu) / 1_000_000, a.matched, bySweep, byEvidence);
+      phaseStart = now;
+      phaseCpu = cpu;
     }
   }
 
@@ -153,11 +188,45 @@ final class Matcher {
     b.partner[y] = x;
     a.matched++;
     b.matched++;
-    for (int s = a.slotStart[x]; s < a.slotStart[x + 1]; s++) {
-      wake(a.slots[s]);
-    }
-    for (int e = a.inStart[x]; e < a.inStart[x + 1]; e++) {
-      wake(a.inFrom[e]);
+    swept[sweptTail++] = x;
+  }
+
+  /**
+   * Sweeps the pairs matched since the last sweep: a referent of a pair that is held by nothing
+   * else on either side, in the same slot, whose partner-to-be has the same class and contents and
+   * whose own referents have the same classes and contents, slot by slot, is paired at once (most of
+   * a heap that did not change); every other unmatched neighbour is woken to be weighed.
+   */
+  private void sweep() {
+    while (sweptHead < sweptTail) {
+      int x = swept[sweptHead++];
+      int y = a.partner[x];
+      int xBase = a.slotStart[x];
+      int yBase = b.slotStart[y];
+      int n = Math.min(a.slotStart[x + 1] - xBase, b.slotStart[y + 1] - yBase);
+      for (int k = 0; k < n; k++) {
+        int xs = a.slots[xBase + k];
+        if (xs < 0 || a.partner[xs] >= 0) {
+          continue;
+        }
+        int ys = b.slots[yBase + k];
+        if (ys >= 0 && a.sweepKey[xs] == b.sweepKey[ys] && b.partner[ys] < 0) {
+          match(xs, ys);
+          how[xs] = SWEPT;
+          bySweep++;
+        } else {
+          wake(xs);
+        }
+      }
+      for (int k = xBase + n, end = a.slotStart[x + 1]; k < end; k++) {
+        wake(a.slots[k]);
+      }
+      if (how[x] != SWEPT) {
+        // A swept object's one referrer is the pair it was swept from: nothing to wake there.
+        for (int e = a.inStart[x]; e < a.inStart[x + 1]; e++) {
+          wake(a.inFrom[e]);
+        }
+      }
     }
   }
 
@@ -175,6 +244,7 @@ final class Matcher {
   }
 
   private void propagate() {
+    sweep();
     while (queued > 0) {
       int x = queue[head];
       head = head + 1 == queue.length ? 0 : head + 1;
@@ -191,6 +261,7 @@ final class Matcher {
       }
       matchedNeighboursAtEvaluation[x] = matchedNeighbours[x];
       decide(x);
+      sweep();
     }
   }
 

@@ -2,6 +2,8 @@ package dev.heapdiff.internal.match;
 
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.internal.Bits;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Which live object of one dump is which live object of another: a one-to-one partial map between
@@ -32,15 +34,56 @@ public final class Matching {
    */
   public static Matching of(HeapGraph first, long[] liveFirst, HeapGraph second, long[] liveSecond) {
     long start = System.nanoTime();
-    MatchSide a = new MatchSide(first, liveFirst);
-    MatchSide b = new MatchSide(second, liveSecond);
     ClassPairing classes = new ClassPairing(first, second);
+    long[] keysFirst = new long[classes.aToB.length];
+    for (int c = 0; c < keysFirst.length; c++) {
+      keysFirst[c] = classes.aToB[c] >= 0 ? classes.aToB[c] : (1L << 40) + c;
+    }
+    long[] keysSecond = new long[classes.bToA.length];
+    for (int c = 0; c < keysSecond.length; c++) {
+      keysSecond[c] = classes.bToA[c] >= 0 ? c : (1L << 41) + c;
+    }
+    // The two sides are independent: build the second on another core meanwhile.
+    FutureTask<MatchSide> other = new FutureTask<>(() -> new MatchSide(second, liveSecond, keysSecond, false));
+    Thread worker = new Thread(other, "heapdiff-match-side");
+    worker.setDaemon(true);
+    worker.start();
+    MatchSide a = new MatchSide(first, liveFirst, keysFirst, true);
+    MatchSide b = join(other);
+    if (Boolean.getBoolean("heapdiff.timings")) {
+      System.err.printf("heapdiff: match sides, classes   %6d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
     Matcher matcher = new Matcher(a, b, classes);
     matcher.run();
-    String summary = String.format("%,d of %,d objects matched to %,d objects (%,d anchors, %,d by signature,"
-            + " %,d by evidence, %d rounds) in %d ms", a.matched, Bits.count(liveFirst), Bits.count(liveSecond),
-        matcher.anchors, matcher.bySignature, matcher.byEvidence, matcher.rounds, (System.nanoTime() - start) / 1_000_000);
+    String summary = String.format("%,d of %,d objects matched to %,d objects (%,d anchors, %,d swept, %,d by"
+            + " signature, %,d by evidence, %d rounds) in %d ms", a.matched, Bits.count(liveFirst),
+        Bits.count(liveSecond), matcher.anchors, matcher.bySweep, matcher.bySignature, matcher.byEvidence, matcher.rounds, (System.nanoTime() - start) / 1_000_000);
     return new Matching(first, second, a.partner, b.partner, summary);
+  }
+
+  private static MatchSide join(FutureTask<MatchSide> task) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Returns the partner in the other dump of object {@code index} of {@code graph} (one of the two), or -1. */

@@ -17,120 +17,129 @@ final class Signatures {
 
   /** Returns pairs {@code (a index, b index)} flattened, of objects whose final colours are unique and equal. */
   static int[] uniquePairs(MatchSide a, MatchSide b, ClassPairing classes, int rounds) {
-    long[] ca = initial(a, classes.aToB, UNPAIRED_A, true);
-    long[] cb = initial(b, classes.bToA, UNPAIRED_B, false);
+    Colours ca = new Colours(a, classes.aToB, UNPAIRED_A, true);
+    Colours cb = new Colours(b, classes.bToA, UNPAIRED_B, false);
     for (int r = 0; r < rounds; r++) {
-      ca = refine(a, ca, true);
-      cb = refine(b, cb, false);
+      ca.refine();
+      cb.refine();
     }
-    long[] unique = intersect(uniqueColours(a, ca), uniqueColours(b, cb));
-    int[] atA = new int[unique.length];
-    int[] atB = new int[unique.length];
-    Arrays.fill(atA, -1);
-    Arrays.fill(atB, -1);
-    place(a, ca, unique, atA);
-    place(b, cb, unique, atB);
-    MatchSide.IntList out = new MatchSide.IntList(16);
-    for (int u = 0; u < unique.length; u++) {
-      if (atA[u] >= 0 && atB[u] >= 0) {
-        out.add(atA[u]);
-        out.add(atB[u]);
+    // Colours that one member of each side has: one table over both sides, in time linear in the members.
+    ColourTable table = new ColourTable(ca.members.length + cb.members.length);
+    for (int m = 0; m < ca.members.length; m++) {
+      table.add(ca.colour[m], ca.members[m], true);
+    }
+    for (int m = 0; m < cb.members.length; m++) {
+      table.add(cb.colour[m], cb.members[m], false);
+    }
+    return table.uniquePairs();
+  }
+
+  /** The colours of one side's unmatched live objects (its members); matched objects are coloured by their pair. */
+  private static final class Colours {
+    private final MatchSide side;
+    private final boolean isA;
+    private final int[] members;
+    /** The place of each object among the members, or -1. */
+    private final int[] at;
+    private long[] colour;
+
+    Colours(MatchSide side, int[] classMap, long unpaired, boolean isA) {
+      this.side = side;
+      this.isA = isA;
+      MatchSide.IntList list = new MatchSide.IntList(1024);
+      for (int i = MatchSide.next(side, 0); i >= 0; i = MatchSide.next(side, i + 1)) {
+        if (side.partner[i] < 0) {
+          list.add(i);
+        }
+      }
+      members = list.toArray();
+      at = new int[side.count];
+      Arrays.fill(at, -1);
+      colour = new long[members.length];
+      for (int m = 0; m < members.length; m++) {
+        int i = members[m];
+        at[i] = m;
+        int c = side.graph.classIndexOf(i);
+        long key = isA ? (classMap[c] >= 0 ? classMap[c] : unpaired + c) : (classMap[c] >= 0 ? c : unpaired + c);
+        colour[m] = MatchSide.mix(MatchSide.mix(key + side.kinds[i]) ^ side.content[i]);
       }
     }
-    return out.toArray();
+
+    private long colourOf(int t) {
+      if (t < 0) {
+        return NULL;
+      }
+      int m = at[t];
+      return m >= 0 ? colour[m] : pairColour(side, t, isA);
+    }
+
+    void refine() {
+      long[] next = new long[members.length];
+      for (int m = 0; m < members.length; m++) {
+        int i = members[m];
+        long h = colour[m];
+        for (int s = side.slotStart[i]; s < side.slotStart[i + 1]; s++) {
+          h = MatchSide.mix(h * 31 + colourOf(side.slots[s]));
+        }
+        long context = 0;
+        for (int e = side.inStart[i]; e < side.inStart[i + 1]; e++) {
+          int p = side.inFrom[e];
+          if (side.partner[p] >= 0) {
+            context += MatchSide.mix(pairColour(side, p, isA) * 1_000_003 + side.inSlot[e]);
+          }
+        }
+        next[m] = MatchSide.mix(h ^ MatchSide.mix(context + 0x1F83D9ABFB41BD6BL));
+      }
+      colour = next;
+    }
   }
 
   private static long pairColour(MatchSide side, int i, boolean isA) {
     return MatchSide.mix(0x3C6EF372FE94F82BL + (isA ? side.partner[i] : i));
   }
 
-  private static long[] initial(MatchSide side, int[] classMap, long unpaired, boolean isA) {
-    long[] colour = new long[side.count];
-    for (int i = MatchSide.next(side, 0); i >= 0; i = MatchSide.next(side, i + 1)) {
-      if (side.partner[i] >= 0) {
-        colour[i] = pairColour(side, i, isA);
-      } else {
-        int c = side.graph.classIndexOf(i);
-        long key = isA ? (classMap[c] >= 0 ? classMap[c] : unpaired + c) : (classMap[c] >= 0 ? c : unpaired + c);
-        colour[i] = MatchSide.mix(MatchSide.mix(key + side.kinds[i]) ^ side.content[i]);
-      }
-    }
-    return colour;
-  }
+  /** Open addressing from a colour to the one member of each side that has it (-1 none, -2 several). */
+  private static final class ColourTable {
+    private final long[] colours;
+    private final int[] inA;
+    private final int[] inB;
+    private final boolean[] used;
+    private final int mask;
 
-  private static long[] refine(MatchSide side, long[] colour, boolean isA) {
-    long[] next = new long[side.count];
-    for (int i = MatchSide.next(side, 0); i >= 0; i = MatchSide.next(side, i + 1)) {
-      if (side.partner[i] >= 0) {
-        next[i] = colour[i];
-        continue;
+    ColourTable(int members) {
+      int size = Integer.highestOneBit(Math.max(16, members * 2 - 1)) << 1;
+      colours = new long[size];
+      inA = new int[size];
+      inB = new int[size];
+      used = new boolean[size];
+      mask = size - 1;
+    }
+
+    void add(long colour, int member, boolean sideA) {
+      int at = (int) MatchSide.mix(colour) & mask;
+      while (used[at] && colours[at] != colour) {
+        at = (at + 1) & mask;
       }
-      long h = colour[i];
-      for (int s = side.slotStart[i]; s < side.slotStart[i + 1]; s++) {
-        int t = side.slots[s];
-        h = MatchSide.mix(h * 31 + (t < 0 ? NULL : colour[t]));
+      if (!used[at]) {
+        used[at] = true;
+        colours[at] = colour;
+        inA[at] = -1;
+        inB[at] = -1;
       }
-      long context = 0;
-      for (int e = side.inStart[i]; e < side.inStart[i + 1]; e++) {
-        int p = side.inFrom[e];
-        if (side.partner[p] >= 0) {
-          context += MatchSide.mix(pairColour(side, p, isA) * 1_000_003 + side.inSlot[e]);
+      int[] side = sideA ? inA : inB;
+      side[at] = side[at] == -1 ? member : -2;
+    }
+
+    /** Pairs {@code (a, b)} flattened, of the colours that exactly one member of each side has. */
+    int[] uniquePairs() {
+      MatchSide.IntList out = new MatchSide.IntList(16);
+      for (int at = 0; at < colours.length; at++) {
+        if (used[at] && inA[at] >= 0 && inB[at] >= 0) {
+          out.add(inA[at]);
+          out.add(inB[at]);
         }
       }
-      next[i] = MatchSide.mix(h ^ MatchSide.mix(context + 0x1F83D9ABFB41BD6BL));
-    }
-    return next;
-  }
-
-  /** The colours, ascending, that exactly one unmatched live object of {@code side} has. */
-  private static long[] uniqueColours(MatchSide side, long[] colour) {
-    long[] all = new long[side.count];
-    int n = 0;
-    for (int i = MatchSide.next(side, 0); i >= 0; i = MatchSide.next(side, i + 1)) {
-      if (side.partner[i] < 0) {
-        all[n++] = colour[i];
-      }
-    }
-    Arrays.sort(all, 0, n);
-    int u = 0;
-    for (int k = 0; k < n; ) {
-      int j = k + 1;
-      while (j < n && all[j] == all[k]) {
-        j++;
-      }
-      if (j == k + 1) {
-        all[u++] = all[k];
-      }
-      k = j;
-    }
-    return Arrays.copyOf(all, u);
-  }
-
-  private static long[] intersect(long[] x, long[] y) {
-    long[] out = new long[Math.min(x.length, y.length)];
-    int n = 0;
-    for (int i = 0, j = 0; i < x.length && j < y.length; ) {
-      if (x[i] < y[j]) {
-        i++;
-      } else if (x[i] > y[j]) {
-        j++;
-      } else {
-        out[n++] = x[i];
-        i++;
-        j++;
-      }
-    }
-    return Arrays.copyOf(out, n);
-  }
-
-  private static void place(MatchSide side, long[] colour, long[] unique, int[] at) {
-    for (int i = MatchSide.next(side, 0); i >= 0; i = MatchSide.next(side, i + 1)) {
-      if (side.partner[i] < 0) {
-        int u = Arrays.binarySearch(unique, colour[i]);
-        if (u >= 0) {
-          at[u] = i;
-        }
-      }
+      return out.toArray();
     }
   }
 }
