@@ -57,6 +57,44 @@ class MinusSyntheticTest {
     return set.stream().mapToLong(HeapObject::id).sorted().toArray();
   }
 
+  /**
+   * An array at {@code arrayId} of {@code n} nodes, each holding a leaf node; when {@code changed},
+   * every 400th element is a string instead (a node changed in place would be the same object).
+   */
+  private static void wideArray(HprofWriter w, long arrayId, long base, int n, boolean changed) {
+    long[] elements = new long[n];
+    for (int i = 0; i < n; i++) {
+      long node = base + 32L * i;
+      if (changed && i % 400 == 0) {
+        string(w, node, node + 16, "replaced " + i, 0);
+      } else {
+        w.instance(node, NODE_CLASS, node + 16, i).instance(node + 16, NODE_CLASS, 0L, i * 7 + 3);
+      }
+      elements[i] = node;
+    }
+    w.objectArray(arrayId, ARRAY_CLASS, elements);
+  }
+
+  @Test
+  void aWideLevelIsSweptOnTwoThreadsWithTheSameAnswer() throws Exception {
+    // 40,000 nodes under one array (a level of the sweep large enough to split between threads), each
+    // holding a leaf; after: everything at other addresses, and every 400th node with its leaf
+    // replaced by a string and its bytes.
+    int n = 40_000;
+    try (Snapshot before = dump("before", 0x10, 0L, w -> wideArray(w, 0x10, 0x100000, n, false));
+        Snapshot after = dump("after", 0x20, 0L, w -> wideArray(w, 0x20, 0x900000, n, true))) {
+      // Also new: the class object of byte[], which nothing reached before (no byte[] existed).
+      long[] expected = new long[2 * n / 400 + 1];
+      expected[0] = BYTES_CLASS;
+      for (int i = 0, k = 1; i < n; i += 400) {
+        expected[k++] = 0x900000 + 32L * i;
+        expected[k++] = 0x900000 + 32L * i + 16;
+      }
+      assertThat(ids(after.minus(before))).containsExactly(expected);
+      assertThat(before.minus(after).count()).isEqualTo(2 * n / 400);
+    }
+  }
+
   @Test
   void movedObjectsAreTheSameAndTheAppendedNodeIsNew() throws Exception {
     // Before: A -> 1 -> 2 -> 3, B -> "hello". After: every object at another address, node 2's value

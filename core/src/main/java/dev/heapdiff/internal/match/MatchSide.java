@@ -56,11 +56,14 @@ final class MatchSide {
   /**
    * Per object, a hash of its paired class, kind, number of slots and contents, and of the class
    * name and contents of each referent, slot by slot; or, for an object held by more than one
-   * referrer, a class object or a dead object, a sentinel that differs between the two sides. Two
+   * referrer, a class object or a dead object, a sentinel that differs between the two sides (and
+   * from every key; bit {@link #LEAF} of a key says the object has no reference slots). Two
    * unmatched objects with equal keys, each held only in the same slot of a matched pair, are
    * paired at once by the sweep.
    */
   final long[] sweepKey;
+  /** The bit of a {@link #sweepKey} that says the object has no reference slots. */
+  static final long LEAF = 1;
   /** The index of the matched object in the other dump, or -1. */
   final int[] partner;
   int matched;
@@ -213,7 +216,8 @@ final class MatchSide {
         int t = slots[s];
         h = mix(h * 31 + (t < 0 ? 0x6A09E667F3BCC909L : mix(names[graph.classIndexOf(t)] ^ content[t])));
       }
-      out[i] = h == 0 || h == 1 ? 2 : h;
+      // Bit 1 set tells a key from the sentinels; bit 0 marks an object with no slots (a leaf).
+      out[i] = (h << 2) | 2 | (end == from ? LEAF : 0);
     }
     return out;
   }

@@ -7,6 +7,7 @@ import dev.heapdiff.hprof.HeapThread;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.FutureTask;
 
 /**
  * The fixpoint that pairs the objects of two dumps: anchors first (class objects, class loaders,
@@ -23,7 +24,8 @@ final class Matcher {
   /** How many times an object is weighed before it waits for twice as many matched neighbours. */
   private static final int FREE_EVALUATIONS = 4;
   private static final int MAX_ROUNDS = 12;
-  private static final byte SWEPT = 4;
+  /** A sweep level with at least this many pairs is split between two threads. */
+  private static final int PARALLEL_LEVEL = 16_384;
 
   private final MatchSide a;
   private final MatchSide b;
@@ -43,8 +45,7 @@ final class Matcher {
   private int sweptTail;
   private final MatchSide.IntList candidates = new MatchSide.IntList(16);
   private final MatchSide.IntList reverse = new MatchSide.IntList(16);
-  /** How each object of {@code a} was matched: 0 not, 1 anchor, 2 signature, 3 evidence, 4 sweep (for diagnosis). */
-  final byte[] how;
+  private final Sweeper[] sweepers = {new Sweeper(), new Sweeper()};
   int anchors;
   int bySignature;
   int byEvidence;
@@ -61,7 +62,6 @@ final class Matcher {
     this.evaluations = new byte[a.count];
     this.matchedNeighbours = new int[a.count];
     this.matchedNeighboursAtEvaluation = new int[a.count];
-    this.how = new byte[a.count];
     this.swept = new int[a.count];
   }
 
@@ -84,7 +84,6 @@ final class Matcher {
       for (int k = 0; k < pairs.length; k += 2) {
         if (a.partner[pairs[k]] < 0 && evidence.compatible(a, pairs[k], pairs[k + 1])) {
           match(pairs[k], pairs[k + 1]);
-          how[pairs[k]] = 2;
           made++;
         }
       }
@@ -99,11 +98,7 @@ final class Matcher {
 
   private static final boolean TIMINGS = Boolean.getBoolean("heapdiff.timings");
   private long phaseStart = System.nanoTime();
-  private long phaseCpu = cpuTime();
-
-  private static long cpuTime() {
-    return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-  }
+  private long phaseCpu = Matching.threadCpu();
 
   /**
    * With {@code -Dheapdiff.timings=true}, prints how long the phase just ended took (wall and this
@@ -112,7 +107,7 @@ final class Matcher {
   private void phase(String name) {
     if (TIMINGS) {
       long now = System.nanoTime();
-      long cpu = cpuTime();
+      long cpu = Matching.threadCpu();
       System.err.printf("heapdiff: match %-16s %6d ms (cpu %6d ms), %,d paired (%,d swept, %,d by evidence)%n", name,
           (now - phaseStart) / 1_000_000, (cpu - phaseCpu) / 1_000_000, a.matched, bySweep, byEvidence);
       phaseStart = now;
@@ -178,7 +173,6 @@ final class Matcher {
   private void anchorPair(int x, int y) {
     if (x >= 0 && y >= 0 && a.isLive(x) && b.isLive(y) && a.partner[x] < 0 && b.partner[y] < 0) {
       match(x, y);
-      how[x] = 1;
       anchors++;
     }
   }
@@ -192,39 +186,105 @@ final class Matcher {
   }
 
   /**
-   * Sweeps the pairs matched since the last sweep: a referent of a pair that is held by nothing
-   * else on either side, in the same slot, whose partner-to-be has the same class and contents and
-   * whose own referents have the same classes and contents, slot by slot, is paired at once (most of
-   * a heap that did not change); every other unmatched neighbour is woken to be weighed.
+   * Sweeps the pairs matched since the last sweep, level by level: a referent of a pair that is
+   * held by nothing else on either side, in the same slot, with the same {@link MatchSide#sweepKey}
+   * (class, contents, and its referents' classes and contents) as its counterpart is paired at once
+   * (most of a heap that did not change); every other unmatched neighbour is woken to be weighed.
+   * A sole-held object is looked at only from its one holder, so the pairs of one level touch
+   * disjoint objects, and a large level is split between two threads.
    */
   private void sweep() {
     while (sweptHead < sweptTail) {
-      int x = swept[sweptHead++];
+      int from = sweptHead;
+      int to = sweptTail;
+      sweptHead = to;
+      if (to - from < PARALLEL_LEVEL) {
+        for (int k = from; k < to; k++) {
+          sweepers[0].sweep(swept[k]);
+          collect(sweepers[0]);
+        }
+      } else {
+        int middle = from + (to - from) / 2;
+        FutureTask<Void> half = new FutureTask<>(() -> {
+          sweepers[1].sweepAll(swept, middle, to);
+          return null;
+        });
+        Thread worker = new Thread(half, "heapdiff-sweep");
+        worker.setDaemon(true);
+        worker.start();
+        sweepers[0].sweepAll(swept, from, middle);
+        Matching.join(half);
+        collect(sweepers[0]);
+        collect(sweepers[1]);
+      }
+    }
+  }
+
+  /** Takes what a sweeper found: its pairs go on the sweep queue, the objects it woke on the worklist. */
+  private void collect(Sweeper s) {
+    a.matched += s.paired;
+    b.matched += s.paired;
+    bySweep += s.paired;
+    s.paired = 0;
+    System.arraycopy(s.children.data, 0, swept, sweptTail, s.children.size);
+    sweptTail += s.children.size;
+    s.children.size = 0;
+    for (int k = 0; k < s.woken.size; k++) {
+      wake(s.woken.data[k]);
+    }
+    s.woken.size = 0;
+  }
+
+  /** The work of one thread in a sweep: writes only the partners of the objects it pairs. */
+  private final class Sweeper {
+    /** Sweep-queue entries: {@code ~x} for an object paired by the sweep. */
+    final MatchSide.IntList children = new MatchSide.IntList(1024);
+    final MatchSide.IntList woken = new MatchSide.IntList(1024);
+    int paired;
+
+    void sweepAll(int[] entries, int from, int to) {
+      for (int k = from; k < to; k++) {
+        sweep(entries[k]);
+      }
+    }
+
+    /** Sweeps one entry of the sweep queue: {@code x}, or {@code ~x} for an object the sweep paired. */
+    void sweep(int entry) {
+      boolean sweptHere = entry < 0;
+      int x = sweptHere ? ~entry : entry;
       int y = a.partner[x];
       int xBase = a.slotStart[x];
+      int xEnd = a.slotStart[x + 1];
       int yBase = b.slotStart[y];
-      int n = Math.min(a.slotStart[x + 1] - xBase, b.slotStart[y + 1] - yBase);
+      int n = Math.min(xEnd - xBase, b.slotStart[y + 1] - yBase);
       for (int k = 0; k < n; k++) {
         int xs = a.slots[xBase + k];
         if (xs < 0 || a.partner[xs] >= 0) {
           continue;
         }
         int ys = b.slots[yBase + k];
-        if (ys >= 0 && a.sweepKey[xs] == b.sweepKey[ys] && b.partner[ys] < 0) {
-          match(xs, ys);
-          how[xs] = SWEPT;
-          bySweep++;
+        long key = a.sweepKey[xs];
+        if (ys >= 0 && key == b.sweepKey[ys] && b.partner[ys] < 0) {
+          a.partner[xs] = ys;
+          b.partner[ys] = xs;
+          paired++;
+          if ((key & MatchSide.LEAF) == 0) {
+            // A leaf has nothing to sweep: its one referrer is x, and it holds nothing.
+            children.add(~xs);
+          }
         } else {
-          wake(xs);
+          woken.add(xs);
         }
       }
-      for (int k = xBase + n, end = a.slotStart[x + 1]; k < end; k++) {
-        wake(a.slots[k]);
+      for (int k = xBase + n; k < xEnd; k++) {
+        if (a.slots[k] >= 0) {
+          woken.add(a.slots[k]);
+        }
       }
-      if (how[x] != SWEPT) {
+      if (!sweptHere) {
         // A swept object's one referrer is the pair it was swept from: nothing to wake there.
         for (int e = a.inStart[x]; e < a.inStart[x + 1]; e++) {
-          wake(a.inFrom[e]);
+          woken.add(a.inFrom[e]);
         }
       }
     }
@@ -294,7 +354,6 @@ final class Matcher {
       }
     }
     match(x, best);
-    how[x] = 3;
     byEvidence++;
   }
 }
