@@ -89,7 +89,8 @@ public final class MatchBench {
   }
 
   private Result measure() throws IOException, InterruptedException {
-    List<String> options = new ArrayList<>(List.of("-Xmx" + xmx, "-XX:+UseParallelGC"));
+    // The JVM's default collector (G1), as in jshell or the heapdiff command, unless an option names another.
+    List<String> options = new ArrayList<>(List.of("-Xmx" + xmx));
     options.addAll(jvmOptions);
     List<String> command = ReaderBench.javaCommand(options.toArray(String[]::new));
     command.add(MatchRun.class.getName());
@@ -104,9 +105,11 @@ public final class MatchBench {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "heapdiff matching benchmark, %s%n",
         ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))));
-    out.append(String.format(Locale.ROOT, "JDK %s (%s); one JVM per run: -Xmx%s -XX:+UseParallelGC%s%n",
+    out.append(String.format(Locale.ROOT, "JDK %s (%s); one JVM per run: -Xmx%s%s%s%n",
         System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"), xmx,
-        jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)));
+        jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions),
+        jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC")) ? ""
+            : ", the default collector (G1)"));
     out.append(String.format(Locale.ROOT, "machine: %d CPUs (%s), %.1f GiB memory, load average %s before, %s after%n",
         Runtime.getRuntime().availableProcessors(), ReaderBench.cpuModel(), ReaderBench.memTotalKb() / (1024.0 * 1024),
         loadBefore, loadAfter));

@@ -1,6 +1,7 @@
 package dev.heapdiff.internal.match;
 
 import java.util.Arrays;
+import java.util.concurrent.FutureTask;
 
 /**
  * Colour refinement over both dumps at once. An unmatched object's colour starts as its (paired)
@@ -17,12 +18,13 @@ final class Signatures {
 
   /** Returns pairs {@code (a index, b index)} flattened, of objects whose final colours are unique and equal. */
   static int[] uniquePairs(MatchSide a, MatchSide b, ClassPairing classes, int rounds) {
-    Colours ca = new Colours(a, classes.aToB, UNPAIRED_A, true);
-    Colours cb = new Colours(b, classes.bToA, UNPAIRED_B, false);
-    for (int r = 0; r < rounds; r++) {
-      ca.refine();
-      cb.refine();
-    }
+    // The two sides' colours are independent: the second on another core meanwhile.
+    FutureTask<Colours> other = new FutureTask<>(() -> new Colours(b, classes.bToA, UNPAIRED_B, false).refine(rounds));
+    Thread worker = new Thread(other, "heapdiff-colours");
+    worker.setDaemon(true);
+    worker.start();
+    Colours ca = new Colours(a, classes.aToB, UNPAIRED_A, true).refine(rounds);
+    Colours cb = Matching.join(other);
     // Colours that one member of each side has: one table over both sides, in time linear in the members.
     ColourTable table = new ColourTable(ca.members.length + cb.members.length);
     for (int m = 0; m < ca.members.length; m++) {
@@ -73,7 +75,14 @@ final class Signatures {
       return m >= 0 ? colour[m] : pairColour(side, t, isA);
     }
 
-    void refine() {
+    Colours refine(int rounds) {
+      for (int r = 0; r < rounds; r++) {
+        refine();
+      }
+      return this;
+    }
+
+    private void refine() {
       long[] next = new long[members.length];
       for (int m = 0; m < members.length; m++) {
         int i = members[m];
