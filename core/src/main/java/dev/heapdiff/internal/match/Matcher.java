@@ -205,13 +205,10 @@ final class Matcher {
         }
       } else {
         int middle = from + (to - from) / 2;
-        FutureTask<Void> half = new FutureTask<>(() -> {
+        FutureTask<Void> half = Matching.inBackground("heapdiff-sweep", () -> {
           sweepers[1].sweepAll(swept, middle, to);
           return null;
         });
-        Thread worker = new Thread(half, "heapdiff-sweep");
-        worker.setDaemon(true);
-        worker.start();
         sweepers[0].sweepAll(swept, from, middle);
         Matching.join(half);
         collect(sweepers[0]);

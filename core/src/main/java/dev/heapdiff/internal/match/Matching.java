@@ -3,6 +3,7 @@ package dev.heapdiff.internal.match;
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.internal.Bits;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -46,15 +47,12 @@ public final class Matching {
     }
     // The two sides are independent: build the second on another core meanwhile.
     long[] otherCpu = new long[1];
-    FutureTask<MatchSide> other = new FutureTask<>(() -> {
+    FutureTask<MatchSide> other = inBackground("heapdiff-match-side", () -> {
       long cpu = threadCpu();
       MatchSide side = new MatchSide(second, liveSecond, keysSecond, false);
       otherCpu[0] = threadCpu() - cpu;
       return side;
     });
-    Thread worker = new Thread(other, "heapdiff-match-side");
-    worker.setDaemon(true);
-    worker.start();
     long cpu = threadCpu();
     MatchSide a = new MatchSide(first, liveFirst, keysFirst, true);
     cpu = threadCpu() - cpu;
@@ -74,6 +72,15 @@ public final class Matching {
   /** This thread's CPU time in nanoseconds, for {@code -Dheapdiff.timings=true}. */
   static long threadCpu() {
     return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  /** Starts {@code work} on a daemon thread of its own; {@link #join} waits for its result. */
+  static <T> FutureTask<T> inBackground(String threadName, Callable<T> work) {
+    FutureTask<T> task = new FutureTask<>(work);
+    Thread thread = new Thread(task, threadName);
+    thread.setDaemon(true);
+    thread.start();
+    return task;
   }
 
   /** Waits for {@code task} and returns its result, rethrowing what it threw. */

@@ -19,10 +19,8 @@ final class Signatures {
   /** Returns pairs {@code (a index, b index)} flattened, of objects whose final colours are unique and equal. */
   static int[] uniquePairs(MatchSide a, MatchSide b, ClassPairing classes, int rounds) {
     // The two sides' colours are independent: the second on another core meanwhile.
-    FutureTask<Colours> other = new FutureTask<>(() -> new Colours(b, classes.bToA, UNPAIRED_B, false).refine(rounds));
-    Thread worker = new Thread(other, "heapdiff-colours");
-    worker.setDaemon(true);
-    worker.start();
+    FutureTask<Colours> other = Matching.inBackground("heapdiff-colours",
+        () -> new Colours(b, classes.bToA, UNPAIRED_B, false).refine(rounds));
     Colours ca = new Colours(a, classes.aToB, UNPAIRED_A, true).refine(rounds);
     Colours cb = Matching.join(other);
     // Colours that one member of each side has: one table over both sides, in time linear in the members.
