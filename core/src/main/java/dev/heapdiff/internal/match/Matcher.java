@@ -28,6 +28,7 @@ final class Matcher {
   private final MatchSide b;
   private final ClassPairing classes;
   private final Evidence evidence;
+  private final AddressOrder order;
   private final int[] queue;
   private int head;
   private int tail;
@@ -50,6 +51,7 @@ final class Matcher {
     this.b = b;
     this.classes = classes;
     this.evidence = new Evidence(a, b, classes);
+    this.order = new AddressOrder(a, b);
     this.queue = new int[a.count + 1];
     this.inQueue = new boolean[a.count];
     this.evaluations = new byte[a.count];
@@ -60,24 +62,28 @@ final class Matcher {
 
   void run() {
     anchor();
+    order.learn();
     propagate();
     for (rounds = 1; rounds <= MAX_ROUNDS; rounds++) {
       if (rounds == 1) {
         // What the first pairs teach about each field changes the weighing: weigh the rest again.
         Stability.learn(a, b, classes);
+        order.learn();
         requeue();
         propagate();
       }
       int[] pairs = Signatures.uniquePairs(a, b, classes, 2);
       int made = 0;
       for (int k = 0; k < pairs.length; k += 2) {
-        if (a.partner[pairs[k]] < 0 && evidence.compatible(a, pairs[k], pairs[k + 1])) {
+        if (a.partner[pairs[k]] < 0 && evidence.compatible(a, pairs[k], pairs[k + 1])
+            && !order.refuses(a, pairs[k], pairs[k + 1])) {
           match(pairs[k], pairs[k + 1]);
           how[pairs[k]] = 2;
           made++;
         }
       }
       bySignature += made;
+      made += reconsider();
       if (made == 0) {
         break;
       }
@@ -85,17 +91,58 @@ final class Matcher {
     }
   }
 
+  /**
+   * Undoes the pairs made by evidence or signature that the address order refuses now that more
+   * neighbours are matched (a pair is made when few of them are), and queues their objects to be
+   * weighed again. Returns how many pairs it undid.
+   */
+  private int reconsider() {
+    if (!order.on()) {
+      return 0;
+    }
+    MatchSide.IntList refused = new MatchSide.IntList(16);
+    for (int x = MatchSide.next(a, 0); x >= 0; x = MatchSide.next(a, x + 1)) {
+      if (how[x] >= 2 && order.refuses(a, x, a.partner[x])) {
+        refused.add(x);
+      }
+    }
+    for (int k = 0; k < refused.size; k++) {
+      int x = refused.data[k];
+      int y = a.partner[x];
+      a.partner[x] = -1;
+      b.partner[y] = -1;
+      a.matched--;
+      b.matched--;
+      order.unmatched(x, y);
+      if (how[x] == 2) {
+        bySignature--;
+      } else {
+        byEvidence--;
+      }
+      how[x] = 0;
+      weighAfresh(x);
+    }
+    return refused.size;
+  }
+
   /** Queues every unmatched object that has a matched neighbour, to be weighed afresh. */
   private void requeue() {
     for (int x = MatchSide.next(a, 0); x >= 0; x = MatchSide.next(a, x + 1)) {
-      if (a.partner[x] < 0 && matchedNeighbours[x] > 0 && !inQueue[x]) {
-        matchedNeighboursAtEvaluation[x] = 0;
-        evaluations[x] = 0;
-        inQueue[x] = true;
-        queue[tail] = x;
-        tail = tail + 1 == queue.length ? 0 : tail + 1;
-        queued++;
+      if (a.partner[x] < 0 && matchedNeighbours[x] > 0) {
+        weighAfresh(x);
       }
+    }
+  }
+
+  /** Queues unmatched {@code x} as if it had never been weighed. */
+  private void weighAfresh(int x) {
+    matchedNeighboursAtEvaluation[x] = 0;
+    evaluations[x] = 0;
+    if (!inQueue[x]) {
+      inQueue[x] = true;
+      queue[tail] = x;
+      tail = tail + 1 == queue.length ? 0 : tail + 1;
+      queued++;
     }
   }
 
@@ -153,6 +200,7 @@ final class Matcher {
     b.partner[y] = x;
     a.matched++;
     b.matched++;
+    order.matched(x, y);
     for (int s = a.slotStart[x]; s < a.slotStart[x + 1]; s++) {
       wake(a.slots[s]);
     }
@@ -202,6 +250,9 @@ final class Matcher {
     double second = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < candidates.size; k++) {
       int y = candidates.data[k];
+      if (order.refuses(a, x, y)) {
+        continue;
+      }
       double s = evidence.score(a, x, y);
       if (s > bestScore) {
         second = bestScore;
@@ -218,7 +269,7 @@ final class Matcher {
     evidence.candidates(b, best, reverse);
     for (int k = 0; k < reverse.size; k++) {
       int other = reverse.data[k];
-      if (other != x && evidence.score(b, best, other) > bestScore - MARGIN) {
+      if (other != x && !order.refuses(b, best, other) && evidence.score(b, best, other) > bestScore - MARGIN) {
         return;
       }
     }
