@@ -1,28 +1,37 @@
 package dev.heapdiff.internal.match;
 
+import dev.heapdiff.internal.Bits;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * Relative address order as a hint, only where the two dumps are seen to keep it. Sliding
  * compaction and bump allocation keep the order of survivors, and put what was allocated since
  * the first dump after them; random ids, copying collectors and reused holes do not. So the hint
  * learns from the pairs made so far: it is on only when nearly all pairs that follow one another
- * in the address order of one dump follow one another in the other too. When on, it vetoes a pair
+ * in the address order of one dump follow one another in the other too. When on, it refuses a pair
  * that lies against the order of the nearest matched neighbours in address order of both its
- * objects, and never proves a pair: the evidence must still carry it. Linear memory, a Fenwick tree
- * per side over the address ranks of matched objects: a query or an update is logarithmic.
+ * objects; it finds, among the pairs made, one longest chain in order on both sides, against which
+ * the pairs made before their neighbours were matched are checked again; and it breaks ties between
+ * unmatched objects of equal contents by their place between matched neighbours. The evidence
+ * (compatibility, the matcher's scores and margins) still decides every pair it does not refuse.
+ * Memory is linear: ranks and a Fenwick tree of matched ranks per side (queries are logarithmic).
  */
 final class AddressOrder {
   /** The least share of pairs, adjacent in address order on one side, in the same order on the other. */
   private static final double KEPT = 0.95;
   /** Fewer pairs than this teach nothing about order. */
   private static final int MIN_PAIRS = 64;
+  /** The least share of all pairs the longest chain in order must hold for {@link #outsideChain}. */
+  private static final double NEARLY_ALL = 0.99;
   /** How many matched neighbours on each side of an object vote. */
   private static final int WINDOW = 2;
 
   private final Ranks a;
   private final Ranks b;
   private boolean on;
+  /** Whether the longest chain in order holds nearly all pairs, when only it counts. */
+  private boolean nearlyAll;
 
   AddressOrder(MatchSide a, MatchSide b) {
     this.a = new Ranks(a);
@@ -54,10 +63,7 @@ final class AddressOrder {
       }
     }
     on = seen >= MIN_PAIRS && same >= KEPT * seen;
-    if (on) {
-      a.rebuild();
-      b.rebuild();
-    }
+    countAll();
   }
 
   /** Tells the hint that {@code x} of {@code a} and {@code y} of {@code b} are now a pair. */
@@ -91,6 +97,102 @@ final class AddressOrder {
   }
 
   /**
+   * Counts, until {@link #countAll}, only the pairs in one longest chain in the same address order
+   * on both sides ({@link #outsideLongestOrder}) as neighbours: pairs outside it, made when their
+   * neighbours were not matched yet, may hold one another up.
+   */
+  void countLongestOrderOnly() {
+    if (on) {
+      long[] outside = outsideLongestOrder();
+      a.rebuild(x -> Bits.get(outside, x));
+      b.rebuild(y -> Bits.get(outside, b.side.partner[y]));
+      nearlyAll = a.total >= NEARLY_ALL * a.side.matched;
+    }
+  }
+
+  /**
+   * Whether, while only the longest chain counts and it holds nearly all pairs, {@code y} of
+   * {@code b} does not lie between the partners of the nearest counted neighbours of {@code x} of
+   * {@code a}: the chain is in order by construction, so one neighbour suffices.
+   */
+  boolean outsideChain(int x, int y) {
+    if (!on || !nearlyAll) {
+      return false;
+    }
+    int[] partner = a.side.partner;
+    int rank = a.rank[x];
+    int target = b.rank[y];
+    int lower = a.matchedBelow(rank);
+    if (lower >= 1 && b.rank[partner[a.at(a.kth(lower))]] > target) {
+      return true;
+    }
+    int upper = lower + 1 + (a.counts(x) ? 1 : 0);
+    return upper <= a.total && b.rank[partner[a.at(a.kth(upper))]] < target;
+  }
+
+  /** Counts all pairs as neighbours again. */
+  void countAll() {
+    nearlyAll = false;
+    if (on) {
+      a.rebuild(x -> false);
+      b.rebuild(y -> false);
+    }
+  }
+
+  /**
+   * The pairs (bits over the objects of {@code a}) outside one longest chain of pairs whose
+   * partners are in increasing address order when the pairs are taken in address order: what
+   * would have to go for the order to be kept entirely. O(p log p) for p pairs.
+   */
+  private long[] outsideLongestOrder() {
+    int[] partner = a.side.partner;
+    int pairs = 0;
+    for (int r = 0; r < a.rank.length; r++) {
+      if (partner[a.at(r)] >= 0) {
+        pairs++;
+      }
+    }
+    int[] objects = new int[pairs];
+    int[] previous = new int[pairs];
+    int[] tails = new int[pairs];
+    int length = 0;
+    int p = 0;
+    for (int r = 0; r < a.rank.length; r++) {
+      int x = a.at(r);
+      if (partner[x] < 0) {
+        continue;
+      }
+      objects[p] = x;
+      int key = b.rank[partner[x]];
+      int lo = 0;
+      int hi = length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (b.rank[partner[objects[tails[mid]]]] < key) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      previous[p] = lo > 0 ? tails[lo - 1] : -1;
+      tails[lo] = p;
+      length = Math.max(length, lo + 1);
+      p++;
+    }
+    boolean[] kept = new boolean[pairs];
+    for (int k = length == 0 ? -1 : tails[length - 1]; k >= 0; k = previous[k]) {
+      kept[k] = true;
+    }
+    long[] outside = new long[(a.rank.length + 63) >>> 6];
+    for (int k = 0; k < pairs; k++) {
+      if (!kept[k]) {
+        Bits.set(outside, objects[k]);
+      }
+    }
+    return outside;
+  }
+
+  /**
    * Of the matched neighbours of {@code x} nearest in address order (up to {@link #WINDOW} below
    * and above), those whose partner lies on the wrong side of {@code y}, less those on the right side.
    */
@@ -103,11 +205,49 @@ final class AddressOrder {
     for (int k = lower; k >= 1 && k > lower - WINDOW; k--) {
       votes += there.rank[partner[here.at(here.kth(k))]] > target ? 1 : -1;
     }
-    int upper = lower + 1 + (partner[x] >= 0 ? 1 : 0);
+    int upper = lower + 1 + (here.counts(x) ? 1 : 0);
     for (int k = upper; k <= here.total && k < upper + WINDOW; k++) {
       votes += there.rank[partner[here.at(here.kth(k))]] < target ? 1 : -1;
     }
     return votes;
+  }
+
+  /**
+   * Where the hint is on, pairs {@code (a index, b index)}, flattened, of unmatched objects of equal
+   * colour ({@code ca}, {@code cb}) each of which is the only unmatched object of that colour on its
+   * side that lies between the partners of the other's nearest matched neighbours in address order.
+   */
+  int[] tiesInOrder(long[] ca, long[] cb) {
+    MatchSide.IntList out = new MatchSide.IntList(16);
+    if (!on) {
+      return out.toArray();
+    }
+    UnmatchedByColour ua = new UnmatchedByColour(a.side, a.rank, ca, a::at);
+    UnmatchedByColour ub = new UnmatchedByColour(b.side, b.rank, cb, b::at);
+    for (int k = 0; k < ua.objects.length; k++) {
+      int x = ua.objects[k];
+      int y = onlyBetween(a, b, x, ca[x], ub);
+      if (y >= 0 && onlyBetween(b, a, y, cb[y], ua) == x) {
+        out.add(x);
+        out.add(y);
+      }
+    }
+    return out.toArray();
+  }
+
+  /**
+   * The one unmatched object of {@code there} of colour {@code colour} whose rank lies between the
+   * partners' ranks of the nearest matched neighbours of unmatched {@code x}, or -1.
+   */
+  private static int onlyBetween(Ranks here, Ranks there, int x, long colour, UnmatchedByColour candidates) {
+    int[] partner = here.side.partner;
+    int lower = here.matchedBelow(here.rank[x]);
+    if (lower < 1 || lower + 1 > here.total) {
+      return -1;
+    }
+    int from = there.rank[partner[here.at(here.kth(lower))]] + 1;
+    int to = there.rank[partner[here.at(here.kth(lower + 1))]];
+    return from < to ? candidates.only(colour, from, to) : -1;
   }
 
   /** One side's address ranks, and which ranks are matched, as a Fenwick tree of counts. */
@@ -132,7 +272,8 @@ final class AddressOrder {
       return side.graph.objectAtIdRank(r);
     }
 
-    void rebuild() {
+    /** Counts the matched objects, except those {@code left out}. */
+    void rebuild(IntPredicate leftOut) {
       int n = rank.length;
       if (tree == null) {
         tree = new int[n + 1];
@@ -141,7 +282,7 @@ final class AddressOrder {
       }
       total = 0;
       for (int i = 0; i < n; i++) {
-        if (side.partner[i] >= 0) {
+        if (side.partner[i] >= 0 && !leftOut.test(i)) {
           tree[rank[i] + 1]++;
           total++;
         }
@@ -169,7 +310,12 @@ final class AddressOrder {
       total += by;
     }
 
-    /** The number of matched objects of rank below {@code r}. */
+    /** Whether {@code object} is counted. */
+    boolean counts(int object) {
+      return matchedBelow(rank[object] + 1) > matchedBelow(rank[object]);
+    }
+
+    /** The number of counted objects of rank below {@code r}. */
     int matchedBelow(int r) {
       int count = 0;
       for (int i = r; i > 0; i -= i & -i) {

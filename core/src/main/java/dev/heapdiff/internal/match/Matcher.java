@@ -5,8 +5,10 @@ import dev.heapdiff.hprof.HeapField;
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.hprof.HeapThread;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fixpoint that pairs the objects of two dumps: anchors first (class objects, class loaders,
@@ -29,6 +31,8 @@ final class Matcher {
   private final ClassPairing classes;
   private final Evidence evidence;
   private final AddressOrder order;
+  /** Pairs the address order undid ({@link #pairKey}): they are not made again. */
+  private final Set<Long> undone = new HashSet<>();
   private final int[] queue;
   private int head;
   private int tail;
@@ -72,15 +76,13 @@ final class Matcher {
         requeue();
         propagate();
       }
-      int[] pairs = Signatures.uniquePairs(a, b, classes, 2);
-      int made = 0;
-      for (int k = 0; k < pairs.length; k += 2) {
-        if (a.partner[pairs[k]] < 0 && evidence.compatible(a, pairs[k], pairs[k + 1])
-            && !order.refuses(a, pairs[k], pairs[k + 1])) {
-          match(pairs[k], pairs[k + 1]);
-          how[pairs[k]] = 2;
-          made++;
-        }
+      long[][] colours = Signatures.colours(a, b, classes, 2);
+      int made = matchAll(Signatures.uniquePairs(a, b, colours[0], colours[1]));
+      // Colours that several unmatched objects share: where the order is kept, the one of that
+      // colour between the partners of an object's matched neighbours in address order.
+      if (order.on()) {
+        long[][] plain = Signatures.colours(a, b, classes, 0);
+        made += matchAll(order.tiesInOrder(plain[0], plain[1]));
       }
       bySignature += made;
       made += reconsider();
@@ -89,6 +91,20 @@ final class Matcher {
       }
       propagate();
     }
+  }
+
+  /** Makes the pairs {@code (a index, b index)}, flattened, that are still possible; returns how many. */
+  private int matchAll(int[] pairs) {
+    int made = 0;
+    for (int k = 0; k < pairs.length; k += 2) {
+      if (a.partner[pairs[k]] < 0 && evidence.compatible(a, pairs[k], pairs[k + 1])
+          && !outOfOrder(pairs[k], pairs[k + 1])) {
+        match(pairs[k], pairs[k + 1]);
+        how[pairs[k]] = 2;
+        made++;
+      }
+    }
+    return made;
   }
 
   /**
@@ -101,11 +117,13 @@ final class Matcher {
       return 0;
     }
     MatchSide.IntList refused = new MatchSide.IntList(16);
+    order.countLongestOrderOnly();
     for (int x = MatchSide.next(a, 0); x >= 0; x = MatchSide.next(a, x + 1)) {
-      if (how[x] >= 2 && order.refuses(a, x, a.partner[x])) {
+      if (how[x] >= 2 && (order.refuses(a, x, a.partner[x]) || order.outsideChain(x, a.partner[x]))) {
         refused.add(x);
       }
     }
+    order.countAll();
     for (int k = 0; k < refused.size; k++) {
       int x = refused.data[k];
       int y = a.partner[x];
@@ -114,6 +132,7 @@ final class Matcher {
       a.matched--;
       b.matched--;
       order.unmatched(x, y);
+      undone.add(pairKey(x, y));
       if (how[x] == 2) {
         bySignature--;
       } else {
@@ -123,6 +142,15 @@ final class Matcher {
       weighAfresh(x);
     }
     return refused.size;
+  }
+
+  private static long pairKey(int x, int y) {
+    return (long) x << 32 | y;
+  }
+
+  /** Whether the address order refuses {@code x} of {@code a} and {@code y} of {@code b}, or did. */
+  private boolean outOfOrder(int x, int y) {
+    return order.refuses(a, x, y) || !undone.isEmpty() && undone.contains(pairKey(x, y));
   }
 
   /** Queues every unmatched object that has a matched neighbour, to be weighed afresh. */
@@ -250,7 +278,7 @@ final class Matcher {
     double second = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < candidates.size; k++) {
       int y = candidates.data[k];
-      if (order.refuses(a, x, y)) {
+      if (outOfOrder(x, y)) {
         continue;
       }
       double s = evidence.score(a, x, y);
@@ -269,7 +297,7 @@ final class Matcher {
     evidence.candidates(b, best, reverse);
     for (int k = 0; k < reverse.size; k++) {
       int other = reverse.data[k];
-      if (other != x && !order.refuses(b, best, other) && evidence.score(b, best, other) > bestScore - MARGIN) {
+      if (other != x && !outOfOrder(other, best) && evidence.score(b, best, other) > bestScore - MARGIN) {
         return;
       }
     }

@@ -15,14 +15,22 @@ final class Signatures {
 
   private Signatures() {}
 
-  /** Returns pairs {@code (a index, b index)} flattened, of objects whose final colours are unique and equal. */
-  static int[] uniquePairs(MatchSide a, MatchSide b, ClassPairing classes, int rounds) {
+  /** Returns the colours of the objects of {@code a} and of {@code b} after {@code rounds} rounds. */
+  static long[][] colours(MatchSide a, MatchSide b, ClassPairing classes, int rounds) {
     long[] ca = initial(a, classes.aToB, UNPAIRED_A, true);
     long[] cb = initial(b, classes.bToA, UNPAIRED_B, false);
     for (int r = 0; r < rounds; r++) {
       ca = refine(a, ca, true);
       cb = refine(b, cb, false);
     }
+    return new long[][] {ca, cb};
+  }
+
+  /**
+   * Returns pairs {@code (a index, b index)} flattened, of unmatched objects whose colours ({@link
+   * #colours}) are unique and equal.
+   */
+  static int[] uniquePairs(MatchSide a, MatchSide b, long[] ca, long[] cb) {
     long[] unique = intersect(uniqueColours(a, ca), uniqueColours(b, cb));
     int[] atA = new int[unique.length];
     int[] atB = new int[unique.length];
