@@ -50,7 +50,7 @@ final class AddressOrder {
     int same = 0;
     int previous = -1;
     for (int r = 0; r < a.rank.length; r++) {
-      int y = partner[a.at(r)];
+      int y = partner[a.byRank[r]];
       if (y >= 0) {
         int rank = b.rank[y];
         if (previous >= 0) {
@@ -122,12 +122,12 @@ final class AddressOrder {
     int[] partner = a.side.partner;
     int rank = a.rank[x];
     int target = b.rank[y];
-    int lower = a.matchedBelow(rank);
-    if (lower >= 1 && b.rank[partner[a.at(a.kth(lower))]] > target) {
+    int below = a.countedBelow(rank);
+    if (below >= 0 && b.rank[partner[a.byRank[below]]] > target) {
       return true;
     }
-    int upper = lower + 1 + (a.counts(x) ? 1 : 0);
-    return upper <= a.total && b.rank[partner[a.at(a.kth(upper))]] < target;
+    int above = a.countedAbove(rank);
+    return above >= 0 && b.rank[partner[a.byRank[above]]] < target;
   }
 
   /** Counts all pairs as neighbours again. */
@@ -148,7 +148,7 @@ final class AddressOrder {
     int[] partner = a.side.partner;
     int pairs = 0;
     for (int r = 0; r < a.rank.length; r++) {
-      if (partner[a.at(r)] >= 0) {
+      if (partner[a.byRank[r]] >= 0) {
         pairs++;
       }
     }
@@ -158,7 +158,7 @@ final class AddressOrder {
     int length = 0;
     int p = 0;
     for (int r = 0; r < a.rank.length; r++) {
-      int x = a.at(r);
+      int x = a.byRank[r];
       if (partner[x] < 0) {
         continue;
       }
@@ -200,14 +200,14 @@ final class AddressOrder {
     int[] partner = here.side.partner;
     int rank = here.rank[x];
     int target = there.rank[y];
-    int lower = here.matchedBelow(rank);
     int votes = 0;
-    for (int k = lower; k >= 1 && k > lower - WINDOW; k--) {
-      votes += there.rank[partner[here.at(here.kth(k))]] > target ? 1 : -1;
+    int r = rank;
+    for (int k = 0; k < WINDOW && (r = here.countedBelow(r)) >= 0; k++) {
+      votes += there.rank[partner[here.byRank[r]]] > target ? 1 : -1;
     }
-    int upper = lower + 1 + (here.counts(x) ? 1 : 0);
-    for (int k = upper; k <= here.total && k < upper + WINDOW; k++) {
-      votes += there.rank[partner[here.at(here.kth(k))]] < target ? 1 : -1;
+    r = rank;
+    for (int k = 0; k < WINDOW && (r = here.countedAbove(r)) >= 0; k++) {
+      votes += there.rank[partner[here.byRank[r]]] < target ? 1 : -1;
     }
     return votes;
   }
@@ -222,8 +222,8 @@ final class AddressOrder {
     if (!on) {
       return out.toArray();
     }
-    UnmatchedByColour ua = new UnmatchedByColour(a.side, a.rank, ca, a::at);
-    UnmatchedByColour ub = new UnmatchedByColour(b.side, b.rank, cb, b::at);
+    UnmatchedByColour ua = new UnmatchedByColour(a.side, a.byRank, a.rank, ca);
+    UnmatchedByColour ub = new UnmatchedByColour(b.side, b.byRank, b.rank, cb);
     for (int k = 0; k < ua.objects.length; k++) {
       int x = ua.objects[k];
       int y = onlyBetween(a, b, x, ca[x], ub);
@@ -241,38 +241,46 @@ final class AddressOrder {
    */
   private static int onlyBetween(Ranks here, Ranks there, int x, long colour, UnmatchedByColour candidates) {
     int[] partner = here.side.partner;
-    int lower = here.matchedBelow(here.rank[x]);
-    if (lower < 1 || lower + 1 > here.total) {
+    int g = candidates.group(colour);
+    if (g < 0) {
       return -1;
     }
-    int from = there.rank[partner[here.at(here.kth(lower))]] + 1;
-    int to = there.rank[partner[here.at(here.kth(lower + 1))]];
-    return from < to ? candidates.only(colour, from, to) : -1;
+    int below = here.countedBelow(here.rank[x]);
+    int above = here.countedAbove(here.rank[x]);
+    if (below < 0 || above < 0) {
+      return -1;
+    }
+    int from = there.rank[partner[here.byRank[below]]] + 1;
+    int to = there.rank[partner[here.byRank[above]]];
+    return from < to ? candidates.only(g, from, to) : -1;
   }
 
-  /** One side's address ranks, and which ranks are matched, as a Fenwick tree of counts. */
+  /** One side's address ranks, and which objects are counted as neighbours, also as a Fenwick tree of counts. */
   private static final class Ranks {
+    /** How far a neighbour is looked for rank by rank before the tree is asked. */
+    private static final int SCAN = 16;
     final MatchSide side;
-    /** Object index to the rank of its id. */
+    /** Object index to the rank of its id, and back. */
     final int[] rank;
-    /** Fenwick tree over ranks, 1 for a matched object; made when the hint is first on. */
+    final int[] byRank;
+    /** Counted objects, one bit per rank; the Fenwick tree of the same, made when the hint is first on. */
+    private final long[] counted;
     private int[] tree;
     int total;
 
     Ranks(MatchSide side) {
       this.side = side;
       this.rank = new int[side.count];
+      this.byRank = new int[side.count];
       for (int r = 0; r < rank.length; r++) {
-        rank[side.graph.objectAtIdRank(r)] = r;
+        int i = side.graph.objectAtIdRank(r);
+        byRank[r] = i;
+        rank[i] = r;
       }
+      this.counted = new long[(rank.length + 63) >>> 6];
     }
 
-    /** The object of rank {@code r}. */
-    int at(int r) {
-      return side.graph.objectAtIdRank(r);
-    }
-
-    /** Counts the matched objects, except those {@code left out}. */
+    /** Counts the matched objects, except those {@code leftOut}. */
     void rebuild(IntPredicate leftOut) {
       int n = rank.length;
       if (tree == null) {
@@ -280,10 +288,13 @@ final class AddressOrder {
       } else {
         Arrays.fill(tree, 0);
       }
+      Arrays.fill(counted, 0);
       total = 0;
-      for (int i = 0; i < n; i++) {
+      for (int r = 0; r < n; r++) {
+        int i = byRank[r];
         if (side.partner[i] >= 0 && !leftOut.test(i)) {
-          tree[rank[i] + 1]++;
+          Bits.set(counted, r);
+          tree[r + 1]++;
           total++;
         }
       }
@@ -296,10 +307,12 @@ final class AddressOrder {
     }
 
     void add(int object) {
+      Bits.set(counted, rank[object]);
       change(object, 1);
     }
 
     void remove(int object) {
+      counted[rank[object] >>> 6] &= ~(1L << rank[object]);
       change(object, -1);
     }
 
@@ -310,13 +323,32 @@ final class AddressOrder {
       total += by;
     }
 
-    /** Whether {@code object} is counted. */
-    boolean counts(int object) {
-      return matchedBelow(rank[object] + 1) > matchedBelow(rank[object]);
+    /** The rank of the nearest counted object below rank {@code r}, or -1. */
+    int countedBelow(int r) {
+      int stop = Math.max(0, r - SCAN);
+      for (int s = r - 1; s >= stop; s--) {
+        if (Bits.get(counted, s)) {
+          return s;
+        }
+      }
+      int k = countBelow(stop);
+      return k == 0 ? -1 : kth(k);
+    }
+
+    /** The rank of the nearest counted object above rank {@code r}, or -1. */
+    int countedAbove(int r) {
+      int stop = Math.min(rank.length, r + 1 + SCAN);
+      for (int s = r + 1; s < stop; s++) {
+        if (Bits.get(counted, s)) {
+          return s;
+        }
+      }
+      int k = countBelow(stop);
+      return k == total ? -1 : kth(k + 1);
     }
 
     /** The number of counted objects of rank below {@code r}. */
-    int matchedBelow(int r) {
+    private int countBelow(int r) {
       int count = 0;
       for (int i = r; i > 0; i -= i & -i) {
         count += tree[i];
@@ -324,8 +356,8 @@ final class AddressOrder {
       return count;
     }
 
-    /** The rank of the {@code k}-th matched object in address order, from 1. */
-    int kth(int k) {
+    /** The rank of the {@code k}-th counted object in address order, from 1. */
+    private int kth(int k) {
       int pos = 0;
       for (int step = Integer.highestOneBit(tree.length - 1); step > 0; step >>= 1) {
         if (pos + step < tree.length && tree[pos + step] < k) {

@@ -43,6 +43,7 @@ final class Matcher {
   private final int[] matchedNeighboursAtEvaluation;
   private final MatchSide.IntList candidates = new MatchSide.IntList(16);
   private final MatchSide.IntList reverse = new MatchSide.IntList(16);
+  private double[] scores = new double[16];
   /** How each object of {@code a} was matched: 0 not, 1 anchor, 2 signature, 3 evidence (for diagnosis). */
   final byte[] how;
   int anchors;
@@ -273,31 +274,41 @@ final class Matcher {
   /** Pairs {@code x} with its best candidate if the evidence is strong and unambiguous both ways. */
   private void decide(int x) {
     evidence.candidates(a, x, candidates);
-    int best = -1;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    double second = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < candidates.size; k++) {
-      int y = candidates.data[k];
-      if (outOfOrder(x, y)) {
-        continue;
-      }
-      double s = evidence.score(a, x, y);
-      if (s > bestScore) {
-        second = bestScore;
-        bestScore = s;
-        best = y;
-      } else {
-        second = Math.max(second, s);
-      }
+    if (scores.length < candidates.size) {
+      scores = new double[candidates.data.length];
     }
+    for (int k = 0; k < candidates.size; k++) {
+      scores[k] = evidence.score(a, x, candidates.data[k]);
+    }
+    // The best candidate the address order does not refuse (asked only of the few that matter).
+    int top;
+    while (true) {
+      top = -1;
+      for (int k = 0; k < candidates.size; k++) {
+        if (top < 0 ? scores[k] > Double.NEGATIVE_INFINITY : scores[k] > scores[top]) {
+          top = k;
+        }
+      }
+      if (top < 0 || scores[top] < MIN_SCORE) {
+        return;
+      }
+      if (!outOfOrder(x, candidates.data[top])) {
+        break;
+      }
+      scores[top] = Double.NEGATIVE_INFINITY;
+    }
+    int best = candidates.data[top];
+    double bestScore = scores[top];
     // A runner-up must trail by the margin; a lone candidate needs only the least score.
-    if (best < 0 || bestScore < MIN_SCORE || bestScore - second < MARGIN) {
-      return;
+    for (int k = 0; k < candidates.size; k++) {
+      if (k != top && scores[k] > bestScore - MARGIN && !outOfOrder(x, candidates.data[k])) {
+        return;
+      }
     }
     evidence.candidates(b, best, reverse);
     for (int k = 0; k < reverse.size; k++) {
       int other = reverse.data[k];
-      if (other != x && !outOfOrder(other, best) && evidence.score(b, best, other) > bestScore - MARGIN) {
+      if (other != x && evidence.score(b, best, other) > bestScore - MARGIN && !outOfOrder(other, best)) {
         return;
       }
     }

@@ -1,69 +1,70 @@
 package dev.heapdiff.internal.match;
 
 import java.util.Arrays;
-import java.util.function.IntUnaryOperator;
 
 /**
- * One side's unmatched live objects ordered by colour, and within a colour by address rank, to find
- * the one object of a colour in a range of ranks.
+ * One side's unmatched live objects grouped by colour, and within a colour in address order, to
+ * find the one object of a colour in a range of address ranks.
  */
 final class UnmatchedByColour {
   /** The objects, by colour and then by rank. */
   final int[] objects;
+  /** The distinct colours, ascending; the objects of {@code colours[g]} are {@code objects[start[g] .. start[g+1])}. */
   private final long[] colours;
+  private final int[] start;
   private final int[] ranks;
 
-  /** {@code rank}: each object's address rank; {@code at}: the object of each rank. */
-  UnmatchedByColour(MatchSide side, int[] rank, long[] colour, IntUnaryOperator at) {
-    MatchSide.IntList list = new MatchSide.IntList(16);
-    for (int r = 0; r < rank.length; r++) {
-      int i = at.applyAsInt(r);
+  /** {@code byRank}: the object of each address rank; {@code rank}: each object's rank. */
+  UnmatchedByColour(MatchSide side, int[] byRank, int[] rank, long[] colour) {
+    MatchSide.IntList inOrder = new MatchSide.IntList(16);
+    for (int i : byRank) {
       if (side.partner[i] < 0 && side.isLive(i)) {
-        list.add(i);
+        inOrder.add(i);
       }
     }
-    Integer[] boxed = new Integer[list.size];
-    for (int k = 0; k < boxed.length; k++) {
-      boxed[k] = list.data[k];
+    int n = inOrder.size;
+    long[] sorted = new long[n];
+    for (int k = 0; k < n; k++) {
+      sorted[k] = colour[inOrder.data[k]];
     }
-    // Stable: within a colour the objects stay in address order.
-    Arrays.sort(boxed, (p, q) -> Long.compare(colour[p], colour[q]));
-    objects = new int[boxed.length];
-    colours = new long[boxed.length];
-    ranks = new int[boxed.length];
-    for (int k = 0; k < boxed.length; k++) {
-      objects[k] = boxed[k];
-      colours[k] = colour[boxed[k]];
-      ranks[k] = rank[boxed[k]];
+    Arrays.sort(sorted);
+    int distinct = 0;
+    for (int k = 0; k < n; k++) {
+      if (k == 0 || sorted[k] != sorted[k - 1]) {
+        sorted[distinct++] = sorted[k];
+      }
+    }
+    colours = Arrays.copyOf(sorted, distinct);
+    // A counting sort by colour keeps the address order within each colour.
+    int[] group = new int[n];
+    start = new int[distinct + 1];
+    for (int k = 0; k < n; k++) {
+      group[k] = Arrays.binarySearch(colours, colour[inOrder.data[k]]);
+      start[group[k] + 1]++;
+    }
+    for (int g = 0; g < distinct; g++) {
+      start[g + 1] += start[g];
+    }
+    int[] fill = Arrays.copyOf(start, distinct);
+    objects = new int[n];
+    ranks = new int[n];
+    for (int k = 0; k < n; k++) {
+      int at = fill[group[k]]++;
+      objects[at] = inOrder.data[k];
+      ranks[at] = rank[inOrder.data[k]];
     }
   }
 
-  /** The one object of colour {@code colour} with rank in {@code [from, to)}, or -1. */
-  int only(long colour, int from, int to) {
-    int start = first(colour, Integer.MIN_VALUE);
-    int end = first(colour, Integer.MAX_VALUE);
-    if (end - start < 1) {
-      return -1;
-    }
-    int lo = firstAtLeast(start, end, from);
-    int hi = firstAtLeast(start, end, to);
+  /** The group of the objects of colour {@code colour}, or a negative number if there are none. */
+  int group(long colour) {
+    return Arrays.binarySearch(colours, colour);
+  }
+
+  /** The one object of group {@code g} with rank in {@code [from, to)}, or -1. */
+  int only(int g, int from, int to) {
+    int lo = firstAtLeast(start[g], start[g + 1], from);
+    int hi = firstAtLeast(lo, start[g + 1], to);
     return hi - lo == 1 ? objects[lo] : -1;
-  }
-
-  /** The first position whose (colour, rank) is at least {@code (colour, rank)}; MAX_VALUE for past the colour. */
-  private int first(long colour, int rank) {
-    int lo = 0;
-    int hi = objects.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      boolean below = colours[mid] < colour || colours[mid] == colour && (rank == Integer.MAX_VALUE || ranks[mid] < rank);
-      if (below) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private int firstAtLeast(int lo, int hi, int rank) {
