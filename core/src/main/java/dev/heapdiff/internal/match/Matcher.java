@@ -21,7 +21,7 @@ final class Matcher {
   /** The least score a pair needs. */
   private static final double MIN_SCORE = 0.75;
   /** How far the best candidate must be ahead of the runner-up, from either side. */
-  private static final double MARGIN = 1.0;
+  private static final double MARGIN = 0.8;
   /** How many times an object is weighed before it waits for twice as many matched neighbours. */
   private static final int FREE_EVALUATIONS = 4;
   private static final int MAX_ROUNDS = 12;
