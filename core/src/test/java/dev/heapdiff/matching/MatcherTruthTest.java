@@ -46,7 +46,7 @@ class MatcherTruthTest {
       Map.entry(LruCacheEviction.class, 0.995),
       Map.entry(ArrayListGrowth.class, 0.995),
       Map.entry(LinkedListEnds.class, 0.995),
-      Map.entry(TreeMapRebalance.class, 0.975),
+      Map.entry(TreeMapRebalance.class, 0.995),
       Map.entry(ConcurrentHashMapWork.class, 0.97),
       Map.entry(EqualStrings.class, 0.995),
       Map.entry(NewThreads.class, 0.98),
