@@ -1,5 +1,6 @@
 package dev.heapdiff.internal.match;
 
+import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.internal.Bits;
 import java.util.Arrays;
 import java.util.function.IntPredicate;
@@ -15,7 +16,8 @@ import java.util.function.IntPredicate;
  * the pairs made before their neighbours were matched are checked again; and it breaks ties between
  * unmatched objects of equal contents by their place between matched neighbours. The evidence
  * (compatibility, the matcher's scores and margins) still decides every pair it does not refuse.
- * Memory is linear: ranks and a Fenwick tree of matched ranks per side (queries are logarithmic).
+ * Memory is linear and spent only once the hint is on: ranks, a bit per rank and a Fenwick tree of
+ * counted ranks per side (queries are logarithmic, most answered by a short scan).
  */
 final class AddressOrder {
   /** The least share of pairs, adjacent in address order on one side, in the same order on the other. */
@@ -43,23 +45,30 @@ final class AddressOrder {
     return on;
   }
 
-  /** Learns from the current pairs whether the two dumps keep address order, and starts over. */
+  /**
+   * Learns from the current pairs whether the two dumps keep address order, and starts over. The
+   * ranks and trees are made the first time the hint is on: with random ids they never are.
+   */
   void learn() {
+    HeapGraph first = a.side.graph;
+    HeapGraph second = b.side.graph;
     int[] partner = a.side.partner;
     int seen = 0;
     int same = 0;
-    int previous = -1;
-    for (int r = 0; r < a.rank.length; r++) {
-      int y = partner[a.byRank[r]];
+    long previous = 0;
+    boolean any = false;
+    for (int r = 0, n = first.objectCount(); r < n; r++) {
+      int y = partner[first.objectAtIdRank(r)];
       if (y >= 0) {
-        int rank = b.rank[y];
-        if (previous >= 0) {
+        long id = second.id(y);
+        if (any) {
           seen++;
-          if (rank > previous) {
+          if (Long.compareUnsigned(id, previous) > 0) {
             same++;
           }
         }
-        previous = rank;
+        previous = id;
+        any = true;
       }
     }
     on = seen >= MIN_PAIRS && same >= KEPT * seen;
@@ -261,34 +270,34 @@ final class AddressOrder {
     private static final int SCAN = 16;
     final MatchSide side;
     /** Object index to the rank of its id, and back. */
-    final int[] rank;
-    final int[] byRank;
-    /** Counted objects, one bit per rank; the Fenwick tree of the same, made when the hint is first on. */
-    private final long[] counted;
+    int[] rank;
+    int[] byRank;
+    /** Counted objects, one bit per rank, and the Fenwick tree of the same. */
+    private long[] counted;
     private int[] tree;
     int total;
 
     Ranks(MatchSide side) {
       this.side = side;
-      this.rank = new int[side.count];
-      this.byRank = new int[side.count];
-      for (int r = 0; r < rank.length; r++) {
-        int i = side.graph.objectAtIdRank(r);
-        byRank[r] = i;
-        rank[i] = r;
-      }
-      this.counted = new long[(rank.length + 63) >>> 6];
     }
 
     /** Counts the matched objects, except those {@code leftOut}. */
     void rebuild(IntPredicate leftOut) {
-      int n = rank.length;
+      int n = side.count;
       if (tree == null) {
+        rank = new int[n];
+        byRank = new int[n];
+        for (int r = 0; r < n; r++) {
+          int i = side.graph.objectAtIdRank(r);
+          byRank[r] = i;
+          rank[i] = r;
+        }
+        counted = new long[(n + 63) >>> 6];
         tree = new int[n + 1];
       } else {
         Arrays.fill(tree, 0);
+        Arrays.fill(counted, 0);
       }
-      Arrays.fill(counted, 0);
       total = 0;
       for (int r = 0; r < n; r++) {
         int i = byRank[r];
