@@ -21,7 +21,7 @@ import java.util.function.IntPredicate;
  */
 final class AddressOrder {
   /** The least share of pairs, adjacent in address order on one side, in the same order on the other. */
-  private static final double KEPT = 0.95;
+  private static final double KEPT = 0.99;
   /** Fewer pairs than this teach nothing about order. */
   private static final int MIN_PAIRS = 64;
   /** The least share of all pairs the longest chain in order must hold for {@link #outsideChain}. */
