@@ -108,15 +108,16 @@ final class AddressOrder {
   /**
    * Counts, until {@link #countAll}, only the pairs in one longest chain in the same address order
    * on both sides ({@link #outsideLongestOrder}) as neighbours: pairs outside it, made when their
-   * neighbours were not matched yet, may hold one another up.
+   * neighbours were not matched yet, may hold one another up. Returns the pairs outside the chain
+   * (bits over the objects of {@code a}): the hint refuses none of the pairs in it while it counts
+   * only them, since their neighbours are in order with them.
    */
-  void countLongestOrderOnly() {
-    if (on) {
-      long[] outside = outsideLongestOrder();
-      a.rebuild(x -> Bits.get(outside, x));
-      b.rebuild(y -> Bits.get(outside, b.side.partner[y]));
-      nearlyAll = a.total >= NEARLY_ALL * a.side.matched;
-    }
+  long[] countLongestOrderOnly() {
+    long[] outside = outsideLongestOrder();
+    a.rebuild(x -> Bits.get(outside, x));
+    b.rebuild(y -> Bits.get(outside, b.side.partner[y]));
+    nearlyAll = a.total >= NEARLY_ALL * a.side.matched;
+    return outside;
   }
 
   /**

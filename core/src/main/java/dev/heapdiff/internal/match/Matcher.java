@@ -4,6 +4,7 @@ import dev.heapdiff.hprof.HeapClass;
 import dev.heapdiff.hprof.HeapField;
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.hprof.HeapThread;
+import dev.heapdiff.internal.Bits;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -118,8 +119,8 @@ final class Matcher {
       return 0;
     }
     MatchSide.IntList refused = new MatchSide.IntList(16);
-    order.countLongestOrderOnly();
-    for (int x = MatchSide.next(a, 0); x >= 0; x = MatchSide.next(a, x + 1)) {
+    long[] outside = order.countLongestOrderOnly();
+    for (int x = Bits.next(outside, 0); x >= 0; x = Bits.next(outside, x + 1)) {
       if (how[x] >= 2 && (order.refuses(a, x, a.partner[x]) || order.outsideChain(x, a.partner[x]))) {
         refused.add(x);
       }
