@@ -23,6 +23,7 @@ import dev.heapdiff.testdata.workload.diff.TreeMapRebalance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MatcherTruthTest {
   /**
-   * Workload, the precision and recall it must reach in both id forms: what was measured, rounded
+   * Workload, the precision and recall it must reach with random ids: what was measured, rounded
    * down (issue 4's target, 99.5%, where it is reached).
    */
   private static final Map<Class<? extends Workload>, Double> FLOORS = Map.ofEntries(
@@ -45,13 +46,15 @@ class MatcherTruthTest {
       Map.entry(LruCacheEviction.class, 0.995),
       Map.entry(ArrayListGrowth.class, 0.995),
       Map.entry(LinkedListEnds.class, 0.995),
-      Map.entry(TreeMapRebalance.class, 0.975),
+      Map.entry(TreeMapRebalance.class, 0.995),
       Map.entry(ConcurrentHashMapWork.class, 0.97),
       Map.entry(EqualStrings.class, 0.995),
       Map.entry(NewThreads.class, 0.98),
       Map.entry(NewClasses.class, 0.985),
       Map.entry(H2Database.class, 0.945),
       Map.entry(JacksonJson.class, 0.995));
+  /** With order-preserving ids, where address order breaks ties, every workload reaches issue 4's target. */
+  private static final double ORDER_PRESERVING_FLOOR = 0.995;
   private static final List<String> TABLE = new ArrayList<>();
 
   @AfterAll
@@ -77,7 +80,7 @@ class MatcherTruthTest {
     Path dir = Files.createTempDirectory("heapdiff-match-");
     try {
       GroundTruthCase c = GroundTruthCase.run(workload, dir);
-      List<Score> scores = new ArrayList<>();
+      Map<IdForm, Score> scores = new EnumMap<>(IdForm.class);
       for (IdForm form : IdForm.values()) {
         GroundTruthCase.RewrittenPair input = c.rewritten(form);
         try (Snapshot before = Heap.load(input.before().file()); Snapshot after = Heap.load(input.after().file())) {
@@ -92,16 +95,16 @@ class MatcherTruthTest {
           TABLE.add(String.format("| %s | %s | %,d | %,d | %.2f%% | %.2f%% | %d ms |", workload.getSimpleName(),
               form.name().toLowerCase().replace('_', '-'), score.truthCount(), score.predictedCount(),
               100 * score.precision(), 100 * score.recall(), ms));
-          scores.add(score);
+          scores.put(form, score);
         }
       }
-      double floor = FLOORS.get(workload);
-      for (Score score : scores) {
-        assertThat(score.precision()).as("precision of %s: %s", workload.getSimpleName(), score)
+      scores.forEach((form, score) -> {
+        double floor = form == IdForm.ORDER_PRESERVING ? ORDER_PRESERVING_FLOOR : FLOORS.get(workload);
+        assertThat(score.precision()).as("precision of %s, %s ids: %s", workload.getSimpleName(), form, score)
             .isGreaterThanOrEqualTo(floor);
-        assertThat(score.recall()).as("recall of %s: %s", workload.getSimpleName(), score)
+        assertThat(score.recall()).as("recall of %s, %s ids: %s", workload.getSimpleName(), form, score)
             .isGreaterThanOrEqualTo(floor);
-      }
+      });
     } finally {
       try (var files = Files.list(dir)) {
         for (Path f : (Iterable<Path>) files::iterator) {

@@ -16,6 +16,8 @@ final class Evidence {
   private static final int MAX_HOLDERS = 256;
   /** Referents with more referrers than this are not looked at for being held by one object only. */
   private static final int SOLE_HOLDER_SCAN = 8;
+  /** What an immutable referent of another value where one object held one value weighs. */
+  private static final double REPLACED_VALUE = -1.5;
 
   private final MatchSide a;
   private final MatchSide b;
@@ -123,6 +125,8 @@ final class Evidence {
     int n = from.slotCount(x);
     int xBase = from.slotStart[x];
     int yBase = to.slotStart[y];
+    int ownAgreeing = 0;
+    int ownReplaced = 0;
     for (int k = 0; k < n; k++) {
       int xs = from.slots[xBase + k];
       int ys = to.slots[yBase + k];
@@ -134,9 +138,11 @@ final class Evidence {
         s -= array ? 0.25 : 0.5 * d;
       } else {
         int px = from.partner[xs];
+        boolean own = !array && !from.isLink(x, k);
         if (px == ys) {
           s += w;
-          if (!array && !from.isLink(x, k) && soleHolder(from, x, xs, k) && soleHolder(to, y, ys, k)) {
+          ownAgreeing += own ? 1 : 0;
+          if (own && soleHolder(from, x, xs, k) && soleHolder(to, y, ys, k)) {
             // The one object of its class that holds this referent in this slot, on both sides: a
             // map's entry for a key, an object's own part. Not for links, which move between objects.
             s += w;
@@ -146,8 +152,17 @@ final class Evidence {
         } else {
           double v = unmatchedReferents(from, xs, ys);
           s += v * (v > 0 ? w : d);
+          if (own) {
+            ownAgreeing += v > 0 ? 1 : 0;
+            ownReplaced += v == REPLACED_VALUE ? 1 : 0;
+          }
         }
       }
+    }
+    if (ownReplaced > 0 && ownAgreeing == 0) {
+      // Every own field (not a link) that can be compared holds another value: only its place in a
+      // structure speaks for the pair, as for a new tree entry in the place of a removed one.
+      s -= ownReplaced;
     }
     switch (kind) {
       case INSTANCE -> {
@@ -200,7 +215,7 @@ final class Evidence {
     if (from.immutable[c]) {
       // Two different values where one object held one value: a map entry's key, a name. Structure
       // alone (the same neighbours, the same bucket) must not outweigh it.
-      return equal ? 1 : -1.5;
+      return equal ? 1 : REPLACED_VALUE;
     }
     return equal ? 0.25 : 0;
   }

@@ -4,15 +4,19 @@ import dev.heapdiff.hprof.HeapClass;
 import dev.heapdiff.hprof.HeapField;
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.hprof.HeapThread;
+import dev.heapdiff.internal.Bits;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.FutureTask;
 
 /**
  * The fixpoint that pairs the objects of two dumps: anchors first (class objects, class loaders,
- * threads by {@code tid}), then a worklist in which every newly matched pair wakes its unmatched
- * neighbours, each of which is paired with its best candidate only when the evidence is strong and
+ * threads by {@code tid}), then a sweep from every newly matched pair that pairs its sole-held
+ * referents of equal keys at once, and a worklist of the unmatched neighbours it wakes, each of
+ * which is paired with its best candidate only when the evidence is strong and
  * unambiguous from both sides; when the worklist runs dry, colour refinement pairs objects whose
  * contents and surroundings are unique and equal, and the worklist runs again, until nothing changes.
  */
@@ -20,17 +24,22 @@ final class Matcher {
   /** The least score a pair needs. */
   private static final double MIN_SCORE = 0.75;
   /** How far the best candidate must be ahead of the runner-up, from either side. */
-  private static final double MARGIN = 1.0;
+  private static final double MARGIN = 0.8;
   /** How many times an object is weighed before it waits for twice as many matched neighbours. */
   private static final int FREE_EVALUATIONS = 4;
   private static final int MAX_ROUNDS = 12;
   /** A sweep level with at least this many pairs is split between two threads. */
   private static final int PARALLEL_LEVEL = 16_384;
+  /** {@link #how} of a pair made by the sweep. */
+  private static final byte SWEPT = 4;
 
   private final MatchSide a;
   private final MatchSide b;
   private final ClassPairing classes;
   private final Evidence evidence;
+  private final AddressOrder order;
+  /** Pairs the address order undid ({@link #pairKey}): they are not made again. */
+  private final Set<Long> undone = new HashSet<>();
   private final int[] queue;
   private int head;
   private int tail;
@@ -39,17 +48,26 @@ final class Matcher {
   private final byte[] evaluations;
   private final int[] matchedNeighbours;
   private final int[] matchedNeighboursAtEvaluation;
-  /** Objects of {@code a} matched and not yet swept, in the order matched. */
+  private final MatchSide.IntList candidates = new MatchSide.IntList(16);
+  private final MatchSide.IntList reverse = new MatchSide.IntList(16);
+  private double[] scores = new double[16];
+  /** Objects of {@code a} matched and not yet swept, in the order matched ({@code ~x} if swept). */
   private final int[] swept;
   private int sweptHead;
   private int sweptTail;
-  private final MatchSide.IntList candidates = new MatchSide.IntList(16);
-  private final MatchSide.IntList reverse = new MatchSide.IntList(16);
   private final Sweeper[] sweepers = {new Sweeper(), new Sweeper()};
+  /**
+   * Pairs the sweep made (their objects of {@code a}) that the address order does not count yet;
+   * when there are too many, the order counts all pairs afresh instead ({@link #orderStale}).
+   */
+  private final MatchSide.IntList orderPending = new MatchSide.IntList(1024);
+  private boolean orderStale;
+  /** How each object of {@code a} was matched: 0 not, 1 anchor, 2 signature, 3 evidence, 4 sweep. */
+  final byte[] how;
   int anchors;
+  int bySweep;
   int bySignature;
   int byEvidence;
-  int bySweep;
   int rounds;
 
   Matcher(MatchSide a, MatchSide b, ClassPairing classes) {
@@ -57,37 +75,41 @@ final class Matcher {
     this.b = b;
     this.classes = classes;
     this.evidence = new Evidence(a, b, classes);
+    this.order = new AddressOrder(a, b);
     this.queue = new int[a.count + 1];
     this.inQueue = new boolean[a.count];
     this.evaluations = new byte[a.count];
     this.matchedNeighbours = new int[a.count];
     this.matchedNeighboursAtEvaluation = new int[a.count];
+    this.how = new byte[a.count];
     this.swept = new int[a.count];
   }
 
-
   void run() {
     anchor();
+    learnOrder();
     propagate();
     phase("first pairs");
     for (rounds = 1; rounds <= MAX_ROUNDS; rounds++) {
       if (rounds == 1) {
         // What the first pairs teach about each field changes the weighing: weigh the rest again.
         Stability.learn(a, b, classes);
+        learnOrder();
         requeue();
         propagate();
         phase("learned, again");
       }
-      int[] pairs = Signatures.uniquePairs(a, b, classes, 2);
-      phase("colours");
-      int made = 0;
-      for (int k = 0; k < pairs.length; k += 2) {
-        if (a.partner[pairs[k]] < 0 && evidence.compatible(a, pairs[k], pairs[k + 1])) {
-          match(pairs[k], pairs[k + 1]);
-          made++;
-        }
+      int made = matchAll(Signatures.uniquePairs(a, b, classes, 2));
+      // Colours that several unmatched objects share: where the order is kept, the one of that
+      // colour between the partners of an object's matched neighbours in address order.
+      if (order.on()) {
+        long[][] plain = Signatures.plainColours(a, b, classes);
+        syncOrder();
+        made += matchAll(order.tiesInOrder(plain[0], plain[1]));
       }
       bySignature += made;
+      made += reconsider();
+      phase("colours, order");
       if (made == 0) {
         break;
       }
@@ -108,24 +130,115 @@ final class Matcher {
     if (TIMINGS) {
       long now = System.nanoTime();
       long cpu = Matching.threadCpu();
-      System.err.printf("heapdiff: match %-16s %6d ms (cpu %6d ms), %,d paired (%,d swept, %,d by evidence)%n", name,
-          (now - phaseStart) / 1_000_000, (cpu - phaseCpu) / 1_000_000, a.matched, bySweep, byEvidence);
+      System.err.printf("heapdiff: match %-16s %6d ms (cpu %6d ms), %,d paired (%,d swept, %,d by evidence),"
+              + " address order %s%n", name, (now - phaseStart) / 1_000_000, (cpu - phaseCpu) / 1_000_000, a.matched,
+          bySweep, byEvidence, order.on() ? "on" : "off");
       phaseStart = now;
       phaseCpu = cpu;
     }
   }
 
+  /** Lets the address order learn from all pairs made so far (it counts them all afresh). */
+  private void learnOrder() {
+    orderPending.size = 0;
+    orderStale = false;
+    order.learn();
+  }
+
+  /** Brings the address order up to date with the pairs the sweep made, before it is asked. */
+  private void syncOrder() {
+    if (orderStale) {
+      order.countAll();
+    } else {
+      for (int k = 0; k < orderPending.size; k++) {
+        int x = orderPending.data[k];
+        order.matched(x, a.partner[x]);
+      }
+    }
+    orderPending.size = 0;
+    orderStale = false;
+  }
+
+  /** Makes the pairs {@code (a index, b index)}, flattened, that are still possible; returns how many. */
+  private int matchAll(int[] pairs) {
+    syncOrder();
+    int made = 0;
+    for (int k = 0; k < pairs.length; k += 2) {
+      if (a.partner[pairs[k]] < 0 && evidence.compatible(a, pairs[k], pairs[k + 1])
+          && !outOfOrder(pairs[k], pairs[k + 1])) {
+        match(pairs[k], pairs[k + 1]);
+        how[pairs[k]] = 2;
+        made++;
+      }
+    }
+    return made;
+  }
+
+  /**
+   * Undoes the pairs made by evidence or signature that the address order refuses now that more
+   * neighbours are matched (a pair is made when few of them are), and queues their objects to be
+   * weighed again. Returns how many pairs it undid.
+   */
+  private int reconsider() {
+    if (!order.on()) {
+      return 0;
+    }
+    syncOrder();
+    MatchSide.IntList refused = new MatchSide.IntList(16);
+    long[] outside = order.countLongestOrderOnly();
+    for (int x = Bits.next(outside, 0); x >= 0; x = Bits.next(outside, x + 1)) {
+      if (how[x] >= 2 && (order.refuses(a, x, a.partner[x]) || order.outsideChain(x, a.partner[x]))) {
+        refused.add(x);
+      }
+    }
+    order.countAll();
+    for (int k = 0; k < refused.size; k++) {
+      int x = refused.data[k];
+      int y = a.partner[x];
+      a.partner[x] = -1;
+      b.partner[y] = -1;
+      a.matched--;
+      b.matched--;
+      order.unmatched(x, y);
+      undone.add(pairKey(x, y));
+      switch (how[x]) {
+        case 2 -> bySignature--;
+        case 3 -> byEvidence--;
+        default -> bySweep--;
+      }
+      how[x] = 0;
+      weighAfresh(x);
+    }
+    return refused.size;
+  }
+
+  private static long pairKey(int x, int y) {
+    return (long) x << 32 | y;
+  }
+
+  /** Whether the address order refuses {@code x} of {@code a} and {@code y} of {@code b}, or did. */
+  private boolean outOfOrder(int x, int y) {
+    return order.refuses(a, x, y) || !undone.isEmpty() && undone.contains(pairKey(x, y));
+  }
+
   /** Queues every unmatched object that has a matched neighbour, to be weighed afresh. */
   private void requeue() {
     for (int x = MatchSide.next(a, 0); x >= 0; x = MatchSide.next(a, x + 1)) {
-      if (a.partner[x] < 0 && matchedNeighbours[x] > 0 && !inQueue[x]) {
-        matchedNeighboursAtEvaluation[x] = 0;
-        evaluations[x] = 0;
-        inQueue[x] = true;
-        queue[tail] = x;
-        tail = tail + 1 == queue.length ? 0 : tail + 1;
-        queued++;
+      if (a.partner[x] < 0 && matchedNeighbours[x] > 0) {
+        weighAfresh(x);
       }
+    }
+  }
+
+  /** Queues unmatched {@code x} as if it had never been weighed. */
+  private void weighAfresh(int x) {
+    matchedNeighboursAtEvaluation[x] = 0;
+    evaluations[x] = 0;
+    if (!inQueue[x]) {
+      inQueue[x] = true;
+      queue[tail] = x;
+      tail = tail + 1 == queue.length ? 0 : tail + 1;
+      queued++;
     }
   }
 
@@ -173,6 +286,7 @@ final class Matcher {
   private void anchorPair(int x, int y) {
     if (x >= 0 && y >= 0 && a.isLive(x) && b.isLive(y) && a.partner[x] < 0 && b.partner[y] < 0) {
       match(x, y);
+      how[x] = 1;
       anchors++;
     }
   }
@@ -182,6 +296,7 @@ final class Matcher {
     b.partner[y] = x;
     a.matched++;
     b.matched++;
+    order.matched(x, y);
     swept[sweptTail++] = x;
   }
 
@@ -194,6 +309,8 @@ final class Matcher {
    * disjoint objects, and a large level is split between two threads.
    */
   private void sweep() {
+    sweepers[0].orderOn = order.on();
+    sweepers[1].orderOn = order.on();
     while (sweptHead < sweptTail) {
       int from = sweptHead;
       int to = sweptTail;
@@ -223,6 +340,18 @@ final class Matcher {
     b.matched += s.paired;
     bySweep += s.paired;
     s.paired = 0;
+    if (order.on() && !orderStale) {
+      // Told to the order only when it is next asked; past a point, it counts all pairs afresh then.
+      if (orderPending.size + s.pairs.size > a.count / 32) {
+        orderStale = true;
+        orderPending.size = 0;
+      } else {
+        for (int k = 0; k < s.pairs.size; k++) {
+          orderPending.add(s.pairs.data[k]);
+        }
+      }
+    }
+    s.pairs.size = 0;
     System.arraycopy(s.children.data, 0, swept, sweptTail, s.children.size);
     sweptTail += s.children.size;
     s.children.size = 0;
@@ -237,7 +366,12 @@ final class Matcher {
     /** Sweep-queue entries: {@code ~x} for an object paired by the sweep. */
     final MatchSide.IntList children = new MatchSide.IntList(1024);
     final MatchSide.IntList woken = new MatchSide.IntList(1024);
+    /** The objects of {@code a} it paired, while the address order is on. */
+    final MatchSide.IntList pairs = new MatchSide.IntList(1024);
     int paired;
+
+    /** Whether the address order was on when the level began (it changes only between sweeps). */
+    boolean orderOn;
 
     void sweepAll(int[] entries, int from, int to) {
       for (int k = from; k < to; k++) {
@@ -250,6 +384,9 @@ final class Matcher {
       boolean sweptHere = entry < 0;
       int x = sweptHere ? ~entry : entry;
       int y = a.partner[x];
+      if (y < 0) {
+        return; // undone by the address order before it was swept
+      }
       int xBase = a.slotStart[x];
       int xEnd = a.slotStart[x + 1];
       int yBase = b.slotStart[y];
@@ -264,7 +401,11 @@ final class Matcher {
         if (ys >= 0 && key == b.sweepKey[ys] && b.partner[ys] < 0) {
           a.partner[xs] = ys;
           b.partner[ys] = xs;
+          how[xs] = SWEPT;
           paired++;
+          if (orderOn) {
+            pairs.add(xs);
+          }
           if ((key & MatchSide.LEAF) == 0) {
             // A leaf has nothing to sweep: its one referrer is x, and it holds nothing.
             children.add(~xs);
@@ -324,33 +465,48 @@ final class Matcher {
 
   /** Pairs {@code x} with its best candidate if the evidence is strong and unambiguous both ways. */
   private void decide(int x) {
+    syncOrder();
     evidence.candidates(a, x, candidates);
-    int best = -1;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    double second = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < candidates.size; k++) {
-      int y = candidates.data[k];
-      double s = evidence.score(a, x, y);
-      if (s > bestScore) {
-        second = bestScore;
-        bestScore = s;
-        best = y;
-      } else {
-        second = Math.max(second, s);
-      }
+    if (scores.length < candidates.size) {
+      scores = new double[candidates.data.length];
     }
+    for (int k = 0; k < candidates.size; k++) {
+      scores[k] = evidence.score(a, x, candidates.data[k]);
+    }
+    // The best candidate the address order does not refuse (asked only of the few that matter).
+    int top;
+    while (true) {
+      top = -1;
+      for (int k = 0; k < candidates.size; k++) {
+        if (top < 0 ? scores[k] > Double.NEGATIVE_INFINITY : scores[k] > scores[top]) {
+          top = k;
+        }
+      }
+      if (top < 0 || scores[top] < MIN_SCORE) {
+        return;
+      }
+      if (!outOfOrder(x, candidates.data[top])) {
+        break;
+      }
+      scores[top] = Double.NEGATIVE_INFINITY;
+    }
+    int best = candidates.data[top];
+    double bestScore = scores[top];
     // A runner-up must trail by the margin; a lone candidate needs only the least score.
-    if (best < 0 || bestScore < MIN_SCORE || bestScore - second < MARGIN) {
-      return;
+    for (int k = 0; k < candidates.size; k++) {
+      if (k != top && scores[k] > bestScore - MARGIN && !outOfOrder(x, candidates.data[k])) {
+        return;
+      }
     }
     evidence.candidates(b, best, reverse);
     for (int k = 0; k < reverse.size; k++) {
       int other = reverse.data[k];
-      if (other != x && evidence.score(b, best, other) > bestScore - MARGIN) {
+      if (other != x && evidence.score(b, best, other) > bestScore - MARGIN && !outOfOrder(other, best)) {
         return;
       }
     }
     match(x, best);
+    how[x] = 3;
     byEvidence++;
   }
 }

@@ -34,6 +34,15 @@ final class Signatures {
     return table.uniquePairs();
   }
 
+  /**
+   * Returns, for the objects of {@code a} and of {@code b}, the colour they start with (paired
+   * class, kind and contents); 0 for matched and dead objects. For the address order's ties.
+   */
+  static long[][] plainColours(MatchSide a, MatchSide b, ClassPairing classes) {
+    return new long[][] {new Colours(a, classes.aToB, UNPAIRED_A, true).byObject(),
+        new Colours(b, classes.bToA, UNPAIRED_B, false).byObject()};
+  }
+
   /** The colours of one side's unmatched live objects (its members); matched objects are coloured by their pair. */
   private static final class Colours {
     private final MatchSide side;
@@ -63,6 +72,15 @@ final class Signatures {
         long key = isA ? (classMap[c] >= 0 ? classMap[c] : unpaired + c) : (classMap[c] >= 0 ? c : unpaired + c);
         colour[m] = MatchSide.mix(MatchSide.mix(key + side.kinds[i]) ^ side.content[i]);
       }
+    }
+
+    /** The colours by object index, 0 for objects that are not members. */
+    long[] byObject() {
+      long[] out = new long[side.count];
+      for (int m = 0; m < members.length; m++) {
+        out[members[m]] = colour[m];
+      }
+      return out;
     }
 
     private long colourOf(int t) {

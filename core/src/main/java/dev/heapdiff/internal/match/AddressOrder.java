@@ -1,0 +1,381 @@
+package dev.heapdiff.internal.match;
+
+import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.internal.Bits;
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
+/**
+ * Relative address order as a hint, only where the two dumps are seen to keep it. Sliding
+ * compaction and bump allocation keep the order of survivors, and put what was allocated since
+ * the first dump after them; random ids, copying collectors and reused holes do not. So the hint
+ * learns from the pairs made so far: it is on only when nearly all pairs that follow one another
+ * in the address order of one dump follow one another in the other too. When on, it refuses a pair
+ * that lies against the order of the nearest matched neighbours in address order of both its
+ * objects; it finds, among the pairs made, one longest chain in order on both sides, against which
+ * the pairs made before their neighbours were matched are checked again; and it breaks ties between
+ * unmatched objects of equal contents by their place between matched neighbours. The evidence
+ * (compatibility, the matcher's scores and margins) still decides every pair it does not refuse.
+ * Memory is linear and spent only once the hint is on: ranks, a bit per rank and a Fenwick tree of
+ * counted ranks per side (queries are logarithmic, most answered by a short scan).
+ */
+final class AddressOrder {
+  /** The least share of pairs, adjacent in address order on one side, in the same order on the other. */
+  private static final double KEPT = 0.99;
+  /** Fewer pairs than this teach nothing about order. */
+  private static final int MIN_PAIRS = 64;
+  /** The least share of all pairs the longest chain in order must hold for {@link #outsideChain}. */
+  private static final double NEARLY_ALL = 0.99;
+  /** How many matched neighbours on each side of an object vote. */
+  private static final int WINDOW = 2;
+
+  private final Ranks a;
+  private final Ranks b;
+  private boolean on;
+  /** Whether the longest chain in order holds nearly all pairs, when only it counts. */
+  private boolean nearlyAll;
+
+  AddressOrder(MatchSide a, MatchSide b) {
+    this.a = new Ranks(a);
+    this.b = new Ranks(b);
+  }
+
+  /** Whether the hint is on. */
+  boolean on() {
+    return on;
+  }
+
+  /**
+   * Learns from the current pairs whether the two dumps keep address order, and starts over. The
+   * ranks and trees are made the first time the hint is on: with random ids they never are.
+   */
+  void learn() {
+    HeapGraph first = a.side.graph;
+    HeapGraph second = b.side.graph;
+    int[] partner = a.side.partner;
+    int seen = 0;
+    int same = 0;
+    long previous = 0;
+    boolean any = false;
+    for (int r = 0, n = first.objectCount(); r < n; r++) {
+      int y = partner[first.objectAtIdRank(r)];
+      if (y >= 0) {
+        long id = second.id(y);
+        if (any) {
+          seen++;
+          if (Long.compareUnsigned(id, previous) > 0) {
+            same++;
+          }
+        }
+        previous = id;
+        any = true;
+      }
+    }
+    on = seen >= MIN_PAIRS && same >= KEPT * seen;
+    countAll();
+  }
+
+  /** Tells the hint that {@code x} of {@code a} and {@code y} of {@code b} are now a pair. */
+  void matched(int x, int y) {
+    if (on) {
+      a.add(x);
+      b.add(y);
+    }
+  }
+
+  /** Tells the hint that {@code x} of {@code a} and {@code y} of {@code b} are a pair no more. */
+  void unmatched(int x, int y) {
+    if (on) {
+      a.remove(x);
+      b.remove(y);
+    }
+  }
+
+  /**
+   * Whether the hint is on and the pair of {@code x} of {@code from} and {@code y} of the other side
+   * lies against the order: of the nearest matched neighbours of {@code x} in address order and
+   * those of {@code y}, more have their partner on the wrong side than on the right one.
+   */
+  boolean refuses(MatchSide from, int x, int y) {
+    if (!on) {
+      return false;
+    }
+    Ranks here = from == a.side ? a : b;
+    Ranks there = here == a ? b : a;
+    return votesAgainst(here, there, x, y) + votesAgainst(there, here, y, x) > 0;
+  }
+
+  /**
+   * Counts, until {@link #countAll}, only the pairs in one longest chain in the same address order
+   * on both sides ({@link #outsideLongestOrder}) as neighbours: pairs outside it, made when their
+   * neighbours were not matched yet, may hold one another up. Returns the pairs outside the chain
+   * (bits over the objects of {@code a}): the hint refuses none of the pairs in it while it counts
+   * only them, since their neighbours are in order with them.
+   */
+  long[] countLongestOrderOnly() {
+    long[] outside = outsideLongestOrder();
+    a.rebuild(x -> Bits.get(outside, x));
+    b.rebuild(y -> Bits.get(outside, b.side.partner[y]));
+    nearlyAll = a.total >= NEARLY_ALL * a.side.matched;
+    return outside;
+  }
+
+  /**
+   * Whether, while only the longest chain counts and it holds nearly all pairs, {@code y} of
+   * {@code b} does not lie between the partners of the nearest counted neighbours of {@code x} of
+   * {@code a}: the chain is in order by construction, so one neighbour suffices.
+   */
+  boolean outsideChain(int x, int y) {
+    if (!on || !nearlyAll) {
+      return false;
+    }
+    int[] partner = a.side.partner;
+    int rank = a.rank[x];
+    int target = b.rank[y];
+    int below = a.countedBelow(rank);
+    if (below >= 0 && b.rank[partner[a.byRank[below]]] > target) {
+      return true;
+    }
+    int above = a.countedAbove(rank);
+    return above >= 0 && b.rank[partner[a.byRank[above]]] < target;
+  }
+
+  /** Counts all pairs as neighbours again. */
+  void countAll() {
+    nearlyAll = false;
+    if (on) {
+      a.rebuild(x -> false);
+      b.rebuild(y -> false);
+    }
+  }
+
+  /**
+   * The pairs (bits over the objects of {@code a}) outside one longest chain of pairs whose
+   * partners are in increasing address order when the pairs are taken in address order: what
+   * would have to go for the order to be kept entirely. O(p log p) for p pairs.
+   */
+  private long[] outsideLongestOrder() {
+    int[] partner = a.side.partner;
+    int pairs = 0;
+    for (int r = 0; r < a.rank.length; r++) {
+      if (partner[a.byRank[r]] >= 0) {
+        pairs++;
+      }
+    }
+    int[] objects = new int[pairs];
+    int[] previous = new int[pairs];
+    int[] tails = new int[pairs];
+    int length = 0;
+    int p = 0;
+    for (int r = 0; r < a.rank.length; r++) {
+      int x = a.byRank[r];
+      if (partner[x] < 0) {
+        continue;
+      }
+      objects[p] = x;
+      int key = b.rank[partner[x]];
+      int lo = 0;
+      int hi = length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (b.rank[partner[objects[tails[mid]]]] < key) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      previous[p] = lo > 0 ? tails[lo - 1] : -1;
+      tails[lo] = p;
+      length = Math.max(length, lo + 1);
+      p++;
+    }
+    boolean[] kept = new boolean[pairs];
+    for (int k = length == 0 ? -1 : tails[length - 1]; k >= 0; k = previous[k]) {
+      kept[k] = true;
+    }
+    long[] outside = new long[(a.rank.length + 63) >>> 6];
+    for (int k = 0; k < pairs; k++) {
+      if (!kept[k]) {
+        Bits.set(outside, objects[k]);
+      }
+    }
+    return outside;
+  }
+
+  /**
+   * Of the matched neighbours of {@code x} nearest in address order (up to {@link #WINDOW} below
+   * and above), those whose partner lies on the wrong side of {@code y}, less those on the right side.
+   */
+  private static int votesAgainst(Ranks here, Ranks there, int x, int y) {
+    int[] partner = here.side.partner;
+    int rank = here.rank[x];
+    int target = there.rank[y];
+    int votes = 0;
+    int r = rank;
+    for (int k = 0; k < WINDOW && (r = here.countedBelow(r)) >= 0; k++) {
+      votes += there.rank[partner[here.byRank[r]]] > target ? 1 : -1;
+    }
+    r = rank;
+    for (int k = 0; k < WINDOW && (r = here.countedAbove(r)) >= 0; k++) {
+      votes += there.rank[partner[here.byRank[r]]] < target ? 1 : -1;
+    }
+    return votes;
+  }
+
+  /**
+   * Where the hint is on, pairs {@code (a index, b index)}, flattened, of unmatched objects of equal
+   * colour ({@code ca}, {@code cb}) each of which is the only unmatched object of that colour on its
+   * side that lies between the partners of the other's nearest matched neighbours in address order.
+   */
+  int[] tiesInOrder(long[] ca, long[] cb) {
+    MatchSide.IntList out = new MatchSide.IntList(16);
+    if (!on) {
+      return out.toArray();
+    }
+    UnmatchedByColour ua = new UnmatchedByColour(a.side, a.byRank, a.rank, ca);
+    UnmatchedByColour ub = new UnmatchedByColour(b.side, b.byRank, b.rank, cb);
+    for (int k = 0; k < ua.objects.length; k++) {
+      int x = ua.objects[k];
+      int y = onlyBetween(a, b, x, ca[x], ub);
+      if (y >= 0 && onlyBetween(b, a, y, cb[y], ua) == x) {
+        out.add(x);
+        out.add(y);
+      }
+    }
+    return out.toArray();
+  }
+
+  /**
+   * The one unmatched object of {@code there} of colour {@code colour} whose rank lies between the
+   * partners' ranks of the nearest matched neighbours of unmatched {@code x}, or -1.
+   */
+  private static int onlyBetween(Ranks here, Ranks there, int x, long colour, UnmatchedByColour candidates) {
+    int[] partner = here.side.partner;
+    int g = candidates.group(colour);
+    if (g < 0) {
+      return -1;
+    }
+    int below = here.countedBelow(here.rank[x]);
+    int above = here.countedAbove(here.rank[x]);
+    if (below < 0 || above < 0) {
+      return -1;
+    }
+    int from = there.rank[partner[here.byRank[below]]] + 1;
+    int to = there.rank[partner[here.byRank[above]]];
+    return from < to ? candidates.only(g, from, to) : -1;
+  }
+
+  /** One side's address ranks, and which objects are counted as neighbours, also as a Fenwick tree of counts. */
+  private static final class Ranks {
+    /** How far a neighbour is looked for rank by rank before the tree is asked. */
+    private static final int SCAN = 16;
+    final MatchSide side;
+    /** Object index to the rank of its id, and back. */
+    int[] rank;
+    int[] byRank;
+    /** Counted objects, one bit per rank, and the Fenwick tree of the same. */
+    private long[] counted;
+    private int[] tree;
+    int total;
+
+    Ranks(MatchSide side) {
+      this.side = side;
+    }
+
+    /** Counts the matched objects, except those {@code leftOut}. */
+    void rebuild(IntPredicate leftOut) {
+      int n = side.count;
+      if (tree == null) {
+        rank = new int[n];
+        byRank = new int[n];
+        for (int r = 0; r < n; r++) {
+          int i = side.graph.objectAtIdRank(r);
+          byRank[r] = i;
+          rank[i] = r;
+        }
+        counted = new long[(n + 63) >>> 6];
+        tree = new int[n + 1];
+      } else {
+        Arrays.fill(tree, 0);
+        Arrays.fill(counted, 0);
+      }
+      total = 0;
+      for (int r = 0; r < n; r++) {
+        int i = byRank[r];
+        if (side.partner[i] >= 0 && !leftOut.test(i)) {
+          Bits.set(counted, r);
+          tree[r + 1]++;
+          total++;
+        }
+      }
+      for (int i = 1; i <= n; i++) {
+        int j = i + (i & -i);
+        if (j <= n) {
+          tree[j] += tree[i];
+        }
+      }
+    }
+
+    void add(int object) {
+      Bits.set(counted, rank[object]);
+      change(object, 1);
+    }
+
+    void remove(int object) {
+      counted[rank[object] >>> 6] &= ~(1L << rank[object]);
+      change(object, -1);
+    }
+
+    private void change(int object, int by) {
+      for (int i = rank[object] + 1; i < tree.length; i += i & -i) {
+        tree[i] += by;
+      }
+      total += by;
+    }
+
+    /** The rank of the nearest counted object below rank {@code r}, or -1. */
+    int countedBelow(int r) {
+      int stop = Math.max(0, r - SCAN);
+      for (int s = r - 1; s >= stop; s--) {
+        if (Bits.get(counted, s)) {
+          return s;
+        }
+      }
+      int k = countBelow(stop);
+      return k == 0 ? -1 : kth(k);
+    }
+
+    /** The rank of the nearest counted object above rank {@code r}, or -1. */
+    int countedAbove(int r) {
+      int stop = Math.min(rank.length, r + 1 + SCAN);
+      for (int s = r + 1; s < stop; s++) {
+        if (Bits.get(counted, s)) {
+          return s;
+        }
+      }
+      int k = countBelow(stop);
+      return k == total ? -1 : kth(k + 1);
+    }
+
+    /** The number of counted objects of rank below {@code r}. */
+    private int countBelow(int r) {
+      int count = 0;
+      for (int i = r; i > 0; i -= i & -i) {
+        count += tree[i];
+      }
+      return count;
+    }
+
+    /** The rank of the {@code k}-th counted object in address order, from 1. */
+    private int kth(int k) {
+      int pos = 0;
+      for (int step = Integer.highestOneBit(tree.length - 1); step > 0; step >>= 1) {
+        if (pos + step < tree.length && tree[pos + step] < k) {
+          pos += step;
+          k -= tree[pos];
+        }
+      }
+      return pos;
+    }
+  }
+}

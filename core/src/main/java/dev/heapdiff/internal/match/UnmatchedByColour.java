@@ -1,0 +1,81 @@
+package dev.heapdiff.internal.match;
+
+import java.util.Arrays;
+
+/**
+ * One side's unmatched live objects grouped by colour, and within a colour in address order, to
+ * find the one object of a colour in a range of address ranks.
+ */
+final class UnmatchedByColour {
+  /** The objects, by colour and then by rank. */
+  final int[] objects;
+  /** The distinct colours, ascending; the objects of {@code colours[g]} are {@code objects[start[g] .. start[g+1])}. */
+  private final long[] colours;
+  private final int[] start;
+  private final int[] ranks;
+
+  /** {@code byRank}: the object of each address rank; {@code rank}: each object's rank. */
+  UnmatchedByColour(MatchSide side, int[] byRank, int[] rank, long[] colour) {
+    MatchSide.IntList inOrder = new MatchSide.IntList(16);
+    for (int i : byRank) {
+      if (side.partner[i] < 0 && side.isLive(i)) {
+        inOrder.add(i);
+      }
+    }
+    int n = inOrder.size;
+    long[] sorted = new long[n];
+    for (int k = 0; k < n; k++) {
+      sorted[k] = colour[inOrder.data[k]];
+    }
+    Arrays.sort(sorted);
+    int distinct = 0;
+    for (int k = 0; k < n; k++) {
+      if (k == 0 || sorted[k] != sorted[k - 1]) {
+        sorted[distinct++] = sorted[k];
+      }
+    }
+    colours = Arrays.copyOf(sorted, distinct);
+    // A counting sort by colour keeps the address order within each colour.
+    int[] group = new int[n];
+    start = new int[distinct + 1];
+    for (int k = 0; k < n; k++) {
+      group[k] = Arrays.binarySearch(colours, colour[inOrder.data[k]]);
+      start[group[k] + 1]++;
+    }
+    for (int g = 0; g < distinct; g++) {
+      start[g + 1] += start[g];
+    }
+    int[] fill = Arrays.copyOf(start, distinct);
+    objects = new int[n];
+    ranks = new int[n];
+    for (int k = 0; k < n; k++) {
+      int at = fill[group[k]]++;
+      objects[at] = inOrder.data[k];
+      ranks[at] = rank[inOrder.data[k]];
+    }
+  }
+
+  /** The group of the objects of colour {@code colour}, or a negative number if there are none. */
+  int group(long colour) {
+    return Arrays.binarySearch(colours, colour);
+  }
+
+  /** The one object of group {@code g} with rank in {@code [from, to)}, or -1. */
+  int only(int g, int from, int to) {
+    int lo = firstAtLeast(start[g], start[g + 1], from);
+    int hi = firstAtLeast(lo, start[g + 1], to);
+    return hi - lo == 1 ? objects[lo] : -1;
+  }
+
+  private int firstAtLeast(int lo, int hi, int rank) {
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ranks[mid] < rank) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+}
