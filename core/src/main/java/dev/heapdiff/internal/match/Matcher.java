@@ -19,6 +19,8 @@ import java.util.concurrent.FutureTask;
  * which is paired with its best candidate only when the evidence is strong and
  * unambiguous from both sides; when the worklist runs dry, colour refinement pairs objects whose
  * contents and surroundings are unique and equal, and the worklist runs again, until nothing changes.
+ * Where the two dumps keep address order ({@link AddressOrder}), pairs against it are refused, the
+ * pairs made early are checked again after each round, and ties of equal contents are broken.
  */
 final class Matcher {
   /** The least score a pair needs. */
