@@ -1,8 +1,8 @@
 package dev.heapdiff.internal.match;
 
-import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.internal.Bits;
 import java.util.Arrays;
+import java.util.concurrent.FutureTask;
 import java.util.function.IntPredicate;
 
 /**
@@ -16,18 +16,22 @@ import java.util.function.IntPredicate;
  * the pairs made before their neighbours were matched are checked again; and it breaks ties between
  * unmatched objects of equal contents by their place between matched neighbours. The evidence
  * (compatibility, the matcher's scores and margins) still decides every pair it does not refuse.
- * Memory is linear and spent only once the hint is on: ranks, a bit per rank and a Fenwick tree of
- * counted ranks per side (queries are logarithmic, most answered by a short scan).
+ * Memory is linear and spent only once the hint is on: ranks and a {@link RankSet} of counted ranks
+ * per side (a nearest counted neighbour in a few word operations).
  */
 final class AddressOrder {
   /** The least share of pairs, adjacent in address order on one side, in the same order on the other. */
   private static final double KEPT = 0.99;
   /** Fewer pairs than this teach nothing about order. */
   private static final int MIN_PAIRS = 64;
-  /** The least share of all pairs the longest chain in order must hold for {@link #outsideChain}. */
-  private static final double NEARLY_ALL = 0.99;
+  /**
+   * The least share of all pairs the longest chain in order must hold for {@link #outsideChain}.
+   * The sweep pairs an object of equal contents in the same slot without asking the order, so up to
+   * a few percent of the pairs (H2's rows replaced by equal rows: 2%) can lie outside the chain.
+   */
+  private static final double NEARLY_ALL = 0.97;
   /** How many matched neighbours on each side of an object vote. */
-  private static final int WINDOW = 2;
+  private static final int WINDOW = 1;
 
   private final Ranks a;
   private final Ranks b;
@@ -47,28 +51,33 @@ final class AddressOrder {
 
   /**
    * Learns from the current pairs whether the two dumps keep address order, and starts over. The
-   * ranks and trees are made the first time the hint is on: with random ids they never are.
+   * address ranks of both sides are made on the first call (8 bytes per object and side), the sets
+   * of counted ranks the first time the hint is on: with random ids they never are.
    */
   void learn() {
-    HeapGraph first = a.side.graph;
-    HeapGraph second = b.side.graph;
+    if (a.rank == null) {
+      FutureTask<Void> other = Matching.inBackground("heapdiff-ranks", () -> {
+        b.ranks();
+        return null;
+      });
+      a.ranks();
+      Matching.join(other);
+    }
     int[] partner = a.side.partner;
     int seen = 0;
     int same = 0;
-    long previous = 0;
-    boolean any = false;
-    for (int r = 0, n = first.objectCount(); r < n; r++) {
-      int y = partner[first.objectAtIdRank(r)];
+    int previous = -1;
+    for (int r = 0, n = a.byRank.length; r < n; r++) {
+      int y = partner[a.byRank[r]];
       if (y >= 0) {
-        long id = second.id(y);
-        if (any) {
+        int rank = b.rank[y];
+        if (previous >= 0) {
           seen++;
-          if (Long.compareUnsigned(id, previous) > 0) {
+          if (rank > previous) {
             same++;
           }
         }
-        previous = id;
-        any = true;
+        previous = rank;
       }
     }
     on = seen >= MIN_PAIRS && same >= KEPT * seen;
@@ -165,6 +174,9 @@ final class AddressOrder {
     int[] objects = new int[pairs];
     int[] previous = new int[pairs];
     int[] tails = new int[pairs];
+    // The key of each tail beside it: the search reads one array, and a key above the last tail's,
+    // as nearly every key is where the order is kept, extends the chain without a search.
+    int[] tailKeys = new int[pairs];
     int length = 0;
     int p = 0;
     for (int r = 0; r < a.rank.length; r++) {
@@ -174,18 +186,24 @@ final class AddressOrder {
       }
       objects[p] = x;
       int key = b.rank[partner[x]];
-      int lo = 0;
-      int hi = length;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (b.rank[partner[objects[tails[mid]]]] < key) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
+      int lo;
+      if (length == 0 || tailKeys[length - 1] < key) {
+        lo = length;
+      } else {
+        lo = 0;
+        int hi = length;
+        while (lo < hi) {
+          int mid = (lo + hi) >>> 1;
+          if (tailKeys[mid] < key) {
+            lo = mid + 1;
+          } else {
+            hi = mid;
+          }
         }
       }
       previous[p] = lo > 0 ? tails[lo - 1] : -1;
       tails[lo] = p;
+      tailKeys[lo] = key;
       length = Math.max(length, lo + 1);
       p++;
     }
@@ -265,27 +283,24 @@ final class AddressOrder {
     return from < to ? candidates.only(g, from, to) : -1;
   }
 
-  /** One side's address ranks, and which objects are counted as neighbours, also as a Fenwick tree of counts. */
+  /** One side's address ranks, and which objects are counted as neighbours ({@link RankSet}). */
   private static final class Ranks {
-    /** How far a neighbour is looked for rank by rank before the tree is asked. */
-    private static final int SCAN = 16;
     final MatchSide side;
     /** Object index to the rank of its id, and back. */
     int[] rank;
     int[] byRank;
-    /** Counted objects, one bit per rank, and the Fenwick tree of the same. */
-    private long[] counted;
-    private int[] tree;
+    /** The ranks of the counted objects. */
+    private RankSet counted;
     int total;
 
     Ranks(MatchSide side) {
       this.side = side;
     }
 
-    /** Counts the matched objects, except those {@code leftOut}. */
-    void rebuild(IntPredicate leftOut) {
-      int n = side.count;
-      if (tree == null) {
+    /** Makes the address ranks, once. */
+    void ranks() {
+      if (rank == null) {
+        int n = side.count;
         rank = new int[n];
         byRank = new int[n];
         for (int r = 0; r < n; r++) {
@@ -293,89 +308,51 @@ final class AddressOrder {
           byRank[r] = i;
           rank[i] = r;
         }
-        counted = new long[(n + 63) >>> 6];
-        tree = new int[n + 1];
+      }
+    }
+
+    /** Counts the matched objects, except those {@code leftOut}. */
+    void rebuild(IntPredicate leftOut) {
+      int n = side.count;
+      ranks();
+      if (counted == null) {
+        counted = new RankSet(n);
       } else {
-        Arrays.fill(tree, 0);
-        Arrays.fill(counted, 0);
+        counted.clear();
       }
       total = 0;
       for (int r = 0; r < n; r++) {
         int i = byRank[r];
         if (side.partner[i] >= 0 && !leftOut.test(i)) {
-          Bits.set(counted, r);
-          tree[r + 1]++;
+          counted.addUnsummarized(r);
           total++;
         }
       }
-      for (int i = 1; i <= n; i++) {
-        int j = i + (i & -i);
-        if (j <= n) {
-          tree[j] += tree[i];
-        }
-      }
+      counted.summarize();
     }
 
     void add(int object) {
-      Bits.set(counted, rank[object]);
-      change(object, 1);
+      if (!counted.contains(rank[object])) {
+        counted.add(rank[object]);
+        total++;
+      }
     }
 
     void remove(int object) {
-      counted[rank[object] >>> 6] &= ~(1L << rank[object]);
-      change(object, -1);
-    }
-
-    private void change(int object, int by) {
-      for (int i = rank[object] + 1; i < tree.length; i += i & -i) {
-        tree[i] += by;
+      if (counted.contains(rank[object])) {
+        counted.remove(rank[object]);
+        total--;
       }
-      total += by;
     }
 
     /** The rank of the nearest counted object below rank {@code r}, or -1. */
     int countedBelow(int r) {
-      int stop = Math.max(0, r - SCAN);
-      for (int s = r - 1; s >= stop; s--) {
-        if (Bits.get(counted, s)) {
-          return s;
-        }
-      }
-      int k = countBelow(stop);
-      return k == 0 ? -1 : kth(k);
+      return counted.below(r);
     }
 
     /** The rank of the nearest counted object above rank {@code r}, or -1. */
     int countedAbove(int r) {
-      int stop = Math.min(rank.length, r + 1 + SCAN);
-      for (int s = r + 1; s < stop; s++) {
-        if (Bits.get(counted, s)) {
-          return s;
-        }
-      }
-      int k = countBelow(stop);
-      return k == total ? -1 : kth(k + 1);
-    }
-
-    /** The number of counted objects of rank below {@code r}. */
-    private int countBelow(int r) {
-      int count = 0;
-      for (int i = r; i > 0; i -= i & -i) {
-        count += tree[i];
-      }
-      return count;
-    }
-
-    /** The rank of the {@code k}-th counted object in address order, from 1. */
-    private int kth(int k) {
-      int pos = 0;
-      for (int step = Integer.highestOneBit(tree.length - 1); step > 0; step >>= 1) {
-        if (pos + step < tree.length && tree[pos + step] < k) {
-          pos += step;
-          k -= tree[pos];
-        }
-      }
-      return pos;
+      return counted.above(r);
     }
   }
 }

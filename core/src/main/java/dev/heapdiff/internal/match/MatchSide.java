@@ -303,6 +303,23 @@ final class MatchSide {
     return h ^ (h >>> 33);
   }
 
+  /** A growable long array. */
+  static final class LongList {
+    long[] data = new long[16];
+    int size;
+
+    void add(long v) {
+      if (size == data.length) {
+        data = Arrays.copyOf(data, data.length * 2);
+      }
+      data[size++] = v;
+    }
+
+    long[] toArray() {
+      return Arrays.copyOf(data, size);
+    }
+  }
+
   /** A growable int array. */
   static final class IntList {
     int[] data;

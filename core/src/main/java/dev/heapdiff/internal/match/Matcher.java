@@ -5,6 +5,7 @@ import dev.heapdiff.hprof.HeapField;
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.hprof.HeapThread;
 import dev.heapdiff.internal.Bits;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -220,6 +221,7 @@ final class Matcher {
 
   /** Whether the address order refuses {@code x} of {@code a} and {@code y} of {@code b}, or did. */
   private boolean outOfOrder(int x, int y) {
+    syncOrder();
     return order.refuses(a, x, y) || !undone.isEmpty() && undone.contains(pairKey(x, y));
   }
 
@@ -323,6 +325,8 @@ final class Matcher {
           collect(sweepers[0]);
         }
       } else {
+        // In index order, a level's reads of both dumps' arrays are near one another, not at random.
+        Arrays.sort(swept, from, to);
         int middle = from + (to - from) / 2;
         FutureTask<Void> half = Matching.inBackground("heapdiff-sweep", () -> {
           sweepers[1].sweepAll(swept, middle, to);

@@ -155,16 +155,23 @@ final class Signatures {
       side[at] = side[at] == -1 ? member : -2;
     }
 
-    /** Pairs {@code (a, b)} flattened, of the colours that exactly one member of each side has. */
+    /** Pairs {@code (a, b)} flattened, of the colours that exactly one member of each side has, by {@code a}. */
     int[] uniquePairs() {
-      MatchSide.IntList out = new MatchSide.IntList(16);
+      MatchSide.LongList found = new MatchSide.LongList();
       for (int at = 0; at < colours.length; at++) {
         if (used[at] && inA[at] >= 0 && inB[at] >= 0) {
-          out.add(inA[at]);
-          out.add(inB[at]);
+          found.add((long) inA[at] << 32 | inB[at]);
         }
       }
-      return out.toArray();
+      // In the order of the objects of a: the pairs are then made with neighbouring reads, not at random.
+      long[] sorted = found.toArray();
+      Arrays.sort(sorted);
+      int[] out = new int[2 * sorted.length];
+      for (int k = 0; k < sorted.length; k++) {
+        out[2 * k] = (int) (sorted[k] >>> 32);
+        out[2 * k + 1] = (int) sorted[k];
+      }
+      return out;
     }
   }
 }
