@@ -160,7 +160,8 @@ final class MatchSide {
     }
     start[count] = all.size;
     this.slotStart = start;
-    this.slots = all.toArray();
+    // Kept as grown (up to half again too long) rather than copied: slotStart bounds every read.
+    this.slots = all.data;
     for (int k = 0; k < strings.size; k++) {
       int i = strings.data[k];
       int value = stringValueSlot < 0 ? -1 : slots[start[i] + stringValueSlot];
@@ -171,7 +172,8 @@ final class MatchSide {
     // Referrers by target: count into in[t + 2], sum, then place with in[t + 1]++, which leaves
     // in[t] at the start of t's referrers for every t, with no second array of positions.
     int[] in = new int[count + 2];
-    for (int t : slots) {
+    for (int s = 0, total = start[count]; s < total; s++) {
+      int t = slots[s];
       if (t >= 0) {
         in[t + 2]++;
       }
