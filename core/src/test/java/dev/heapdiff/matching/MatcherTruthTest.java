@@ -39,7 +39,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MatcherTruthTest {
   /**
    * Workload, the precision and recall it must reach with random ids: what was measured, rounded
-   * down (issue 4's target, 99.5%, where it is reached).
+   * down (issue 4's target, 99.5%, where it is reached), and below the lowest of repeated runs where
+   * the workload itself varies (NewThreads: the JDK's method-handle internals its lambda makes,
+   * 97.4% to 99.5% over the runs of 2026-11-24).
    */
   private static final Map<Class<? extends Workload>, Double> FLOORS = Map.ofEntries(
       Map.entry(HashMapGrowth.class, 0.995),
@@ -49,7 +51,7 @@ class MatcherTruthTest {
       Map.entry(TreeMapRebalance.class, 0.995),
       Map.entry(ConcurrentHashMapWork.class, 0.97),
       Map.entry(EqualStrings.class, 0.995),
-      Map.entry(NewThreads.class, 0.98),
+      Map.entry(NewThreads.class, 0.97),
       Map.entry(NewClasses.class, 0.985),
       Map.entry(H2Database.class, 0.945),
       Map.entry(JacksonJson.class, 0.995));
