@@ -25,11 +25,15 @@ final class AddressOrder {
   /** Fewer pairs than this teach nothing about order. */
   private static final int MIN_PAIRS = 64;
   /**
-   * The least share of all pairs the longest chain in order must hold for {@link #outsideChain}.
-   * The sweep pairs an object of equal contents in the same slot without asking the order, so up to
-   * a few percent of the pairs (H2's rows replaced by equal rows: 2%) can lie outside the chain.
+   * The least share of the pairs the longest chain in order must hold for {@link #outsideChain}.
+   * Pairs the sweep made outside the chain are left out of the share: the sweep pairs an object of
+   * equal contents in the same slot without asking the order (H2's rows replaced by equal rows: 2%
+   * of that dump's pairs), so they say nothing of how well the dumps keep the order. Measured on the
+   * harness (2026-11-25): ConcurrentHashMap's chain holds 98.6% (the rest, resize copies paired with
+   * the old nodes, must be checked), TreeMap's 96.9% on JDK 17 and 97.7% on JDK 25 (checking it
+   * refuses survivors: new entries in the chain displace them). A narrow window; see README.
    */
-  private static final double NEARLY_ALL = 0.97;
+  private static final double NEARLY_ALL = 0.98;
   /** How many matched neighbours on each side of an object vote. */
   private static final int WINDOW = 1;
 
@@ -121,11 +125,15 @@ final class AddressOrder {
    * (bits over the objects of {@code a}): the hint refuses none of the pairs in it while it counts
    * only them, since their neighbours are in order with them.
    */
-  long[] countLongestOrderOnly() {
+  long[] countLongestOrderOnly(IntPredicate swept) {
     long[] outside = outsideLongestOrder();
     a.rebuild(x -> Bits.get(outside, x));
     b.rebuild(y -> Bits.get(outside, b.side.partner[y]));
-    nearlyAll = a.total >= NEARLY_ALL * a.side.matched;
+    int sweptOutside = 0;
+    for (int x = Bits.next(outside, 0); x >= 0; x = Bits.next(outside, x + 1)) {
+      sweptOutside += swept.test(x) ? 1 : 0;
+    }
+    nearlyAll = a.total >= NEARLY_ALL * (a.side.matched - sweptOutside);
     return outside;
   }
 
