@@ -35,9 +35,13 @@ final class HeapDumpScanner {
   private final MappedInput in;
   private final int idSize;
 
+  /** The CLASS DUMPs of this scanner's segments, collected by the counting pass. */
   final List<ClassRecord> classes = new ArrayList<>();
-  /** Class object id to index in this scanner's {@link #classes}. */
-  final LongIntMap classIndexById = new LongIntMap(1 << 10);
+  /**
+   * Counting: class object id to index in this scanner's {@link #classes}. Filling: the classes of
+   * all segments (joined after the counting pass), shared read-only by all filling scanners.
+   */
+  private final LongIntMap classIndexById;
   /** When false, the scanner only validates and counts objects; when true it stores them. */
   private final boolean filling;
   /** Objects seen (counting) or the next slot to fill. */
@@ -67,6 +71,8 @@ final class HeapDumpScanner {
   private final int[] objectClasses;
   private final int[] arrayLengths;
   final LongVec unresolvedClassIds = new LongVec(16);
+  /** Index in {@link #unresolvedClassIds} of each class id not in {@link #classIndexById}. */
+  private final LongIntMap unresolvedIndex = new LongIntMap(16);
   final LongVec rootIds = new LongVec(1024);
   final IntVec rootKinds = new IntVec(1024);
   final IntVec rootThreads = new IntVec(1024);
@@ -80,6 +86,7 @@ final class HeapDumpScanner {
     this.in = in;
     this.idSize = idSize;
     this.filling = false;
+    this.classIndexById = new LongIntMap(1 << 10);
     this.idKeys = null;
     this.wideIds = null;
     this.idBase = 0;
@@ -89,12 +96,16 @@ final class HeapDumpScanner {
     this.arrayLengths = null;
   }
 
-  /** A scanner that stores objects into the given arrays from slot {@code start} on. */
-  HeapDumpScanner(MappedInput in, int idSize, IdStore ids, int[] positions, int[] classes, int[] lengths,
-      int start) {
+  /**
+   * A scanner that stores objects into the given arrays from slot {@code start} on, resolving their
+   * classes with {@code classIndexById} (the classes the counting pass found in all segments).
+   */
+  HeapDumpScanner(MappedInput in, int idSize, LongIntMap classIndexById, IdStore ids, int[] positions,
+      int[] classes, int[] lengths, int start) {
     this.in = in;
     this.idSize = idSize;
     this.filling = true;
+    this.classIndexById = classIndexById;
     this.idKeys = ids.keys();
     this.wideIds = ids.wide();
     this.idBase = ids.base();
@@ -310,13 +321,18 @@ final class HeapDumpScanner {
       return classCacheIndexes[slot];
     }
     int index = classIndexById.get(classId);
-    if (index >= 0) {
-      classCacheIds[slot] = classId;
-      classCacheIndexes[slot] = index;
-      return index;
+    if (index < 0) {
+      int k = unresolvedIndex.get(classId);
+      if (k < 0) {
+        k = unresolvedClassIds.size();
+        unresolvedIndex.put(classId, k);
+        unresolvedClassIds.add(classId);
+      }
+      index = UNRESOLVED_BASE - k;
     }
-    unresolvedClassIds.add(classId);
-    return UNRESOLVED_BASE - (unresolvedClassIds.size() - 1);
+    classCacheIds[slot] = classId;
+    classCacheIndexes[slot] = index;
+    return index;
   }
 
   private long readClassDump(long start, long end) throws HprofFormatException {
@@ -377,7 +393,7 @@ final class HeapDumpScanner {
       c.fieldTypes[i] = valueType(p + id);
       p += id + 1;
     }
-    if (filling) {
+    if (!filling) {
       if (classIndexById.get(c.id) >= 0) {
         throw in.error(start, "a second CLASS DUMP for class id 0x" + Long.toHexString(c.id));
       }
