@@ -131,14 +131,13 @@ public final class GraphBuilder {
     int[] lengths = scan.arrayLengths;
     scan.releaseObjects();
     int n = classOf.length;
-    g.ids = idKeys != null ? new ObjectIds(idKeys, scan.idBase, scan.idShift, scan.idSpan) : new ObjectIds(wideIds);
+    g.ids = idKeys != null ? new ObjectIds(idKeys, scan.idBase, scan.idShift, scan.idSpan) : ObjectIds.of(wideIds);
     phase("id index");
-    int duplicate = g.ids.duplicateRank();
-    if (duplicate >= 0) {
-      int a = g.ids.indexAtRank(duplicate - 1);
-      int b = g.ids.indexAtRank(duplicate);
-      throw in.error(offsets.get(Math.max(a, b)), "object id 0x" + Long.toHexString(g.ids.idAtRank(duplicate))
-          + " appears twice (also at byte offset " + offsets.get(Math.min(a, b)) + ")");
+    int[] duplicate = g.ids.duplicate();
+    if (duplicate != null) {
+      long later = offsets.get(duplicate[1]);
+      throw in.error(later, "object id 0x" + Long.toHexString(in.id(later + 1, scan.idSize))
+          + " appears twice (also at byte offset " + offsets.get(duplicate[0]) + ")");
     }
     for (int k = 0; k < n; k++) {
       int code = classOf[k];

@@ -122,25 +122,28 @@ final class Sizes {
         }
       }
     }
+    // Neighbours in address order: each sampled object (classes aside) and the gap to the id with
+    // the next rank, read once for all candidates.
     int n = g.ids.size();
     int stride = Math.max(1, n / SAMPLE);
+    IntVec sampleObjects = new IntVec(SAMPLE + 1);
+    LongVec sampleGaps = new LongVec(SAMPLE + 1);
+    for (int r = 0; r + 1 < n; r += stride) {
+      int i = g.ids.indexAtRank(r);
+      if (g.kind(i) != RecordScanner.CLASS_DUMP) {
+        sampleObjects.add(i);
+        sampleGaps.add(g.ids.idAtRank(r + 1) - g.ids.idAtRank(r));
+      }
+    }
+    int samples = sampleObjects.size();
     int best = -1;
     long bestScore = -1;
-    int samples = 0;
     for (int c = 0; c < candidates.size(); c++) {
       ObjectLayout layout = candidates.get(c);
       int[] instanceSize = instanceSizes(layout);
       long score = 0;
-      samples = 0;
-      // Neighbours in address order: the id with the next rank.
-      for (int r = 0; r + 1 < n; r += stride) {
-        int i = g.ids.indexAtRank(r);
-        if (g.kind(i) == RecordScanner.CLASS_DUMP) {
-          continue;
-        }
-        samples++;
-        long gap = g.ids.idAtRank(r + 1) - g.ids.idAtRank(r);
-        if (sizeOf(i, layout, instanceSize, 0) == gap) {
+      for (int k = 0; k < samples; k++) {
+        if (sizeOf(sampleObjects.get(k), layout, instanceSize, 0) == sampleGaps.get(k)) {
           score++;
         }
       }
