@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Builds a {@link GraphData} from a dump: a sequential scan, then class resolution, sorting by id,
- * references (in parallel), layout and shallow sizes, and reachability.
+ * references (in parallel), then layout and shallow sizes while reachability is marked on another
+ * thread.
  */
 public final class GraphBuilder {
   private final MappedInput in;
@@ -63,11 +66,30 @@ public final class GraphBuilder {
     buildReferences();
     phase("references");
     resolveRoots();
+    // Reachability needs only the references and sizes only the objects: on a thread of its own,
+    // the walk (which is sequential) overlaps the size computation.
+    FutureTask<Void> reachability = new FutureTask<>(() -> {
+      Reachability.compute(g);
+      return null;
+    });
+    Thread walker = new Thread(reachability, "heapdiff-reachability");
+    walker.setDaemon(true);
+    walker.start();
     g.systemProperties = Values.systemProperties(g);
     Sizes.compute(g, givenLayout);
     phase("sizes");
-    Reachability.compute(g);
-    phase("reachability");
+    try {
+      reachability.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while marking reachable objects");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    phase("reachability (rest)");
     return g;
   }
 
