@@ -236,16 +236,16 @@ public final class GraphBuilder {
     int n = g.ids.size();
     int chunks = n < 100_000 ? 1 : Parallel.threads();
     int[] counts = new int[n + 1];
-    IntVec[] parts = new IntVec[chunks];
+    IntBlocks[] parts = new IntBlocks[chunks];
     long[] dangling = new long[chunks];
     try {
       Parallel.forChunks(n, chunks, (chunk, from, to) -> {
-        IntVec out = new IntVec(Math.max(16, (to - from) * 2));
+        IntBlocks out = new IntBlocks();
         parts[chunk] = out;
         for (int i = from; i < to; i++) {
-          int before = out.size();
+          long before = out.size();
           dangling[chunk] += references(i, out);
-          counts[i + 1] = out.size() - before;
+          counts[i + 1] = (int) (out.size() - before);
         }
       });
     } catch (Parallel.HprofFailure e) {
@@ -254,18 +254,21 @@ public final class GraphBuilder {
       }
       throw new IllegalStateException(e.getCause());
     }
+    long total = 0;
+    for (IntBlocks part : parts) {
+      total += part.size();
+    }
+    if (total > Integer.MAX_VALUE - 16) {
+      throw in.error(0, "more than 2^31 references: too large for this reader");
+    }
     for (int i = 0; i < n; i++) {
       counts[i + 1] += counts[i];
     }
-    if (counts[n] < 0) {
-      throw in.error(0, "more than 2^31 references: too large for this reader");
-    }
-    int[] refs = new int[counts[n]];
+    int[] refs = new int[(int) total];
     int at = 0;
-    for (IntVec part : parts) {
-      int[] a = part.toArray();
-      System.arraycopy(a, 0, refs, at, a.length);
-      at += a.length;
+    for (IntBlocks part : parts) {
+      part.copyTo(refs, at);
+      at += (int) part.size();
     }
     g.refStart = counts;
     g.refs = refs;
@@ -275,7 +278,7 @@ public final class GraphBuilder {
   }
 
   /** Appends the resolved targets of object i to {@code out}; returns the number of dangling ids. */
-  private int references(int i, IntVec out) throws HprofFormatException {
+  private int references(int i, IntBlocks out) throws HprofFormatException {
     long pos = g.positions.get(i);
     int id = g.idSize;
     int tag = g.kind(i);
@@ -322,7 +325,7 @@ public final class GraphBuilder {
     return missing;
   }
 
-  private int add(long targetId, IntVec out) {
+  private int add(long targetId, IntBlocks out) {
     if (targetId == 0) {
       return 0;
     }
