@@ -74,14 +74,14 @@ final class Sizes {
     g.layout = layout;
     g.instanceSize = instanceSizes(layout);
     int mirrorBase = mirrorBase(layout);
+    SizeTable table = table(layout, g.instanceSize, mirrorBase);
     int n = g.ids.size();
     // In place: object i's size replaces its array length, which only its own size needs.
     int[] sizes = lengths;
     try {
       Parallel.forChunks(n, n < 100_000 ? 1 : Parallel.threads(), (chunk, from, to) -> {
         for (int i = from; i < to; i++) {
-          long size = sizeOf(i, layout, g.instanceSize, mirrorBase);
-          sizes[i] = (int) Math.min(size >>> 3, Integer.MAX_VALUE);
+          sizes[i] = (int) Math.min(sizeOf(i, table) >>> 3, Integer.MAX_VALUE);
         }
       });
     } catch (Parallel.HprofFailure e) {
@@ -90,19 +90,41 @@ final class Sizes {
     g.size8 = sizes;
   }
 
-  private long sizeOf(int i, ObjectLayout layout, int[] instanceSize, int mirrorBase) {
-    int tag = g.kind(i);
-    int cls = g.classOf[i];
-    return switch (tag) {
-      case RecordScanner.INSTANCE_DUMP -> instanceSize[cls];
-      case RecordScanner.OBJECT_ARRAY_DUMP -> layout.arraySize(layout.referenceSize(), lengths[i]);
-      case RecordScanner.PRIMITIVE_ARRAY_DUMP ->
-          layout.arraySize(g.classes[cls].primitiveArrayType.sizeInDump(0), lengths[i]);
-      case RecordScanner.CLASS_DUMP -> mirrorSize(g.classes[g.classOfMirror(i)], layout, mirrorBase);
-      default -> 0;
-    };
+  /** What object sizes under one layout need, per class: instance size, or element size and base. */
+  private record SizeTable(int alignment, int[] instanceSize, int[] elementSize, int[] arrayBase,
+      ObjectLayout layout, int mirrorBase) {}
+
+  private SizeTable table(ObjectLayout layout, int[] instanceSize, int mirrorBase) {
+    int classCount = g.classes.length;
+    int[] elementSize = new int[classCount];
+    int[] arrayBase = new int[classCount];
+    for (int c = 0; c < classCount; c++) {
+      ClassRecord record = g.classes[c];
+      if (g.classKinds[c] != RecordScanner.INSTANCE_DUMP) {
+        elementSize[c] = record.primitiveArrayType != null ? record.primitiveArrayType.sizeInDump(0)
+            : layout.referenceSize();
+        arrayBase[c] = layout.arrayBaseOffset(elementSize[c]);
+      }
+    }
+    return new SizeTable(layout.objectAlignment(), instanceSize, elementSize, arrayBase, layout, mirrorBase);
   }
 
+  private long sizeOf(int i, SizeTable t) {
+    int c = g.classOf[i];
+    if (g.classKinds[c] != RecordScanner.INSTANCE_DUMP) {
+      return alignUp(t.arrayBase()[c] + (long) lengths[i] * t.elementSize()[c], t.alignment());
+    }
+    if (c == g.classClassIndex && g.classOfMirror(i) >= 0) {
+      return mirrorSize(g.classes[g.classOfMirror(i)], t.layout(), t.mirrorBase());
+    }
+    return t.instanceSize()[c];
+  }
+
+  private static long alignUp(long raw, int alignment) {
+    // HotSpot's alignments are powers of two: a mask instead of a 64-bit division per array.
+    return Integer.bitCount(alignment) == 1 ? (raw + alignment - 1) & -alignment
+        : (raw + alignment - 1) / alignment * alignment;
+  }
 
   private ObjectLayout infer() {
     String oopsMode = g.systemProperties.get("java.vm.compressedOopsMode");
@@ -139,11 +161,10 @@ final class Sizes {
     int best = -1;
     long bestScore = -1;
     for (int c = 0; c < candidates.size(); c++) {
-      ObjectLayout layout = candidates.get(c);
-      int[] instanceSize = instanceSizes(layout);
+      SizeTable table = table(candidates.get(c), instanceSizes(candidates.get(c)), 0);
       long score = 0;
       for (int k = 0; k < samples; k++) {
-        if (sizeOf(sampleObjects.get(k), layout, instanceSize, 0) == sampleGaps.get(k)) {
+        if (sizeOf(sampleObjects.get(k), table) == sampleGaps.get(k)) {
           score++;
         }
       }
@@ -281,8 +302,7 @@ final class Sizes {
   }
 
   private long mirrorSize(ClassRecord c, ObjectLayout layout, int base) {
-    long raw = base + staticBytes(c, layout);
-    return (raw + layout.objectAlignment() - 1) / layout.objectAlignment() * layout.objectAlignment();
+    return alignUp(base + staticBytes(c, layout), layout.objectAlignment());
   }
 
   /**
