@@ -116,39 +116,39 @@ final class HeapDumpScanner {
     this.cursor = start;
   }
 
-  /** Parses the sub-records from {@code pos} to the segment's {@code end}. */
-  void scan(long pos, long end) throws HprofFormatException {
-    while (pos < end) {
-      pos = scanOne(pos, end);
-    }
-  }
-
   /**
-   * Counts the objects from {@code pos} to {@code end} and notes their ids: a tight loop over the
+   * Parses the sub-records from {@code pos} to the segment's {@code end}: a tight loop over the
    * common object records, every other record (and any inconsistency, for its exact message) by
    * {@link #scanOne}.
    */
-  void count(long pos, long end) throws HprofFormatException {
+  void scan(long pos, long end) throws HprofFormatException {
     final int id = idSize;
     while (pos < end) {
       int tag = in.u1(pos) & 0xFF;
       long p = pos + 1;
       long next = -1;
+      int length = -1;
       if (tag == INSTANCE_DUMP && 2L * id + 8 <= end - p) {
         next = p + 2L * id + 8 + in.u4(p + 2L * id + 4);
       } else if (tag == OBJECT_ARRAY_DUMP && 2L * id + 8 <= end - p) {
-        long length = in.u4(p + id + 4);
-        next = length > Integer.MAX_VALUE ? -1 : p + 2L * id + 8 + length * id;
+        long elements = in.u4(p + id + 4);
+        next = elements > Integer.MAX_VALUE ? -1 : p + 2L * id + 8 + elements * id;
+        length = (int) elements;
       } else if (tag == PRIMITIVE_ARRAY_DUMP && id + 9L <= end - p) {
-        long length = in.u4(p + id + 4);
+        long elements = in.u4(p + id + 4);
         int size = PRIMITIVE_SIZES[in.u1(p + id + 8) & 0xFF];
-        next = size == 0 || length > Integer.MAX_VALUE ? -1 : p + id + 9 + length * size;
+        next = size == 0 || elements > Integer.MAX_VALUE ? -1 : p + id + 9 + elements * size;
+        length = (int) elements;
       }
       if (next < 0 || next > end) {
         pos = scanOne(pos, end);
         continue;
       }
-      addObject(in.id(p, id), pos, 0, -1);
+      int code = !filling ? 0
+          : tag == INSTANCE_DUMP ? classCode(in.id(p + id + 4, id))
+          : tag == OBJECT_ARRAY_DUMP ? classCode(in.id(p + id + 8, id))
+          : PRIMITIVE_ARRAY_BASE - (in.u1(p + id + 8) & 0xFF);
+      addObject(in.id(p, id), pos, code, length);
       pos = next;
     }
   }

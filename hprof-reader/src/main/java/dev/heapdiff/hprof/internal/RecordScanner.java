@@ -193,7 +193,7 @@ public final class RecordScanner {
     runGroups(chunks, part -> {
       HeapDumpScanner counter = new HeapDumpScanner(in, idSize);
       for (int k = firstSegment[part]; k < firstSegment[part + 1]; k++) {
-        counter.count(segments.get(2 * k), segments.get(2 * k + 1));
+        counter.scan(segments.get(2 * k), segments.get(2 * k + 1));
       }
       counts[part] = counter.cursor;
       counters[part] = counter;
