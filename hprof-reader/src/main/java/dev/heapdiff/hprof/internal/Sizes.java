@@ -228,7 +228,8 @@ final class Sizes {
   }
 
   private FieldLayout extend(FieldLayout base, ClassRecord record, ObjectLayout layout) {
-    List<Integer> primitives = new ArrayList<>();
+    // Plain loops and int lists: this runs for every class and candidate layout, in a cold JVM.
+    IntVec primitives = new IntVec(record.fieldTypes.length + 4);
     int references = 0;
     // Thread's @Contended("tlr") fields are gone by JDK 25 (checked against its histogram); JDK 19
     // rewrote Thread for virtual threads and is taken as the first without them.
@@ -261,11 +262,17 @@ final class Sizes {
     int[] groupReferences = new int[groups.size()];
     int k = 0;
     for (List<ValueType> types : groups.values()) {
-      groupPrimitives[k] = types.stream().filter(ValueType::isPrimitive).mapToInt(t -> t.sizeInDump(0)).toArray();
-      groupReferences[k] = (int) types.stream().filter(t -> t == ValueType.OBJECT).count();
-      k++;
+      IntVec sizes = new IntVec(types.size());
+      for (ValueType type : types) {
+        if (type == ValueType.OBJECT) {
+          groupReferences[k]++;
+        } else {
+          sizes.add(type.sizeInDump(0));
+        }
+      }
+      groupPrimitives[k++] = sizes.toArray();
     }
-    return base.extend(primitives.stream().mapToInt(Integer::intValue).toArray(), references,
+    return base.extend(primitives.toArray(), references,
         layout.referenceSize(), CONTENDED_CLASSES.contains(record.name), groupPrimitives, groupReferences);
   }
 
@@ -283,7 +290,7 @@ final class Sizes {
 
   /** Bytes of a class's static fields in its mirror, rounded up to 8. */
   private int staticBytes(ClassRecord c, ObjectLayout layout) {
-    List<Integer> primitives = new ArrayList<>();
+    IntVec primitives = new IntVec(c.staticTypes.length);
     int references = 0;
     for (int s = 0; s < c.staticTypes.length; s++) {
       String name = g.name(c.staticNameIds[s]);
@@ -296,8 +303,7 @@ final class Sizes {
         primitives.add(c.staticTypes[s].sizeInDump(0));
       }
     }
-    int end = FieldLayout.staticBlockEnd(primitives.stream().mapToInt(Integer::intValue).toArray(),
-        references, layout.referenceSize());
+    int end = FieldLayout.staticBlockEnd(primitives.toArray(), references, layout.referenceSize());
     return FieldLayout.alignUp(end, 8);
   }
 
