@@ -25,18 +25,7 @@ class ObjectIdsTest {
 
   @Test
   void shuffledIdsAreFoundThroughTheRankArray() {
-    int n = 20_000;
-    long[] ids = new long[n];
-    Random random = new Random(42);
-    for (int i = 0; i < n; i++) {
-      ids[i] = 0x1000L + i * 16L;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      long t = ids[i];
-      ids[i] = ids[j];
-      ids[j] = t;
-    }
+    long[] ids = shuffled(20_000, 16);
     assertFindsEveryId(ObjectIds.of(ids), ids);
   }
 
