@@ -12,14 +12,7 @@ import org.junit.jupiter.api.Test;
 class ObjectIdsTest {
   @Test
   void idsInAFewAddressOrderedRunsAreFoundThroughTheirRuns() {
-    // Three runs, as a dump of three heap spaces lists them: each run ascending, runs interleaved in range.
-    int n = 30_000;
-    long[] ids = new long[n];
-    for (int i = 0; i < n; i++) {
-      int run = i / 10_000;
-      int within = i % 10_000;
-      ids[i] = 0x7_0000_0000L + run * 0x10_0000L + within * 24L + (run == 1 ? -0x8_0000L : 0);
-    }
+    long[] ids = threeRuns(24, 0x10_0000L);
     assertFindsEveryId(ObjectIds.of(ids), ids);
   }
 
@@ -32,12 +25,7 @@ class ObjectIdsTest {
   @Test
   void idsFarApartInRunsAreFoundThroughSortedOffsets() {
     // 1,000 alignment units per object: too sparse for the bitmap.
-    int n = 30_000;
-    long[] ids = new long[n];
-    for (int i = 0; i < n; i++) {
-      int run = i / 10_000;
-      ids[i] = 0x7_0000_0000L + (2 - run) * 10_000L * 8_000 + (i % 10_000) * 8_000L;
-    }
+    long[] ids = threeRuns(8_000, 200_000_000L);
     assertFindsEveryId(ObjectIds.of(ids), ids);
   }
 
@@ -89,6 +77,19 @@ class ObjectIdsTest {
       assertThat(ids[index.indexAtRank(r)]).isEqualTo(index.idAtRank(r));
       assertThat(index.idAtRank(r)).isGreaterThan(index.idAtRank(r - 1));
     }
+  }
+
+  /**
+   * Three runs of 10,000 ids {@code spacing} apart, as a dump of three heap spaces lists them: each
+   * run ascending, the second starting half a run stride lower.
+   */
+  private static long[] threeRuns(long spacing, long runStride) {
+    long[] ids = new long[30_000];
+    for (int i = 0; i < ids.length; i++) {
+      int run = i / 10_000;
+      ids[i] = 0x7_0000_0000L + run * runStride + (i % 10_000) * spacing + (run == 1 ? -runStride / 2 : 0);
+    }
+    return ids;
   }
 
   private static long[] shuffled(int n, long spacing) {
