@@ -4,6 +4,7 @@ import dev.heapdiff.hprof.HprofFormatException;
 import dev.heapdiff.hprof.ObjectLayout;
 import dev.heapdiff.hprof.ValueType;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class GraphBuilder {
       reachability.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while marking reachable objects");
+      throw new InterruptedIOException("interrupted while marking reachable objects");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;

@@ -15,7 +15,6 @@ final class KeyBitmap {
   private final long[] words;
   /** The word holding the key of rank h << HINT_BITS, for each h. */
   private final int[] selectHint;
-  private final int size;
   /** The object index of a key that was already set (file order), or -1. */
   private final int duplicate;
 
@@ -38,8 +37,7 @@ final class KeyBitmap {
       words[at] |= bit;
     }
     duplicate = repeated;
-    size = keys.length;
-    selectHint = new int[(size >>> HINT_BITS) + 1];
+    selectHint = new int[(keys.length >>> HINT_BITS) + 1];
     long below = 0;
     int hint = 0;
     for (int w = 0; w < wordCount; w++) {
