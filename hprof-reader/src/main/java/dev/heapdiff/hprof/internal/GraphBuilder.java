@@ -4,13 +4,17 @@ import dev.heapdiff.hprof.HprofFormatException;
 import dev.heapdiff.hprof.ObjectLayout;
 import dev.heapdiff.hprof.ValueType;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Builds a {@link GraphData} from a dump: a sequential scan, then class resolution, sorting by id,
- * references (in parallel), layout and shallow sizes, and reachability.
+ * references (in parallel), then layout and shallow sizes while reachability is marked on another
+ * thread.
  */
 public final class GraphBuilder {
   private final MappedInput in;
@@ -63,11 +67,30 @@ public final class GraphBuilder {
     buildReferences();
     phase("references");
     resolveRoots();
+    // Reachability needs only the references and sizes only the objects: on a thread of its own,
+    // the walk (which is sequential) overlaps the size computation.
+    FutureTask<Void> reachability = new FutureTask<>(() -> {
+      Reachability.compute(g);
+      return null;
+    });
+    Thread walker = new Thread(reachability, "heapdiff-reachability");
+    walker.setDaemon(true);
+    walker.start();
     g.systemProperties = Values.systemProperties(g);
     Sizes.compute(g, givenLayout);
     phase("sizes");
-    Reachability.compute(g);
-    phase("reachability");
+    try {
+      reachability.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while marking reachable objects");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    phase("reachability (rest)");
     return g;
   }
 
@@ -131,14 +154,13 @@ public final class GraphBuilder {
     int[] lengths = scan.arrayLengths;
     scan.releaseObjects();
     int n = classOf.length;
-    g.ids = idKeys != null ? new ObjectIds(idKeys, scan.idBase, scan.idShift, scan.idSpan) : new ObjectIds(wideIds);
+    g.ids = idKeys != null ? new ObjectIds(idKeys, scan.idBase, scan.idShift, scan.idSpan) : ObjectIds.of(wideIds);
     phase("id index");
-    int duplicate = g.ids.duplicateRank();
-    if (duplicate >= 0) {
-      int a = g.ids.indexAtRank(duplicate - 1);
-      int b = g.ids.indexAtRank(duplicate);
-      throw in.error(offsets.get(Math.max(a, b)), "object id 0x" + Long.toHexString(g.ids.idAtRank(duplicate))
-          + " appears twice (also at byte offset " + offsets.get(Math.min(a, b)) + ")");
+    int[] duplicate = g.ids.duplicate();
+    if (duplicate != null) {
+      long later = offsets.get(duplicate[1]);
+      throw in.error(later, "object id 0x" + Long.toHexString(in.id(later + 1, scan.idSize))
+          + " appears twice (also at byte offset " + offsets.get(duplicate[0]) + ")");
     }
     for (int k = 0; k < n; k++) {
       int code = classOf[k];
@@ -215,16 +237,16 @@ public final class GraphBuilder {
     int n = g.ids.size();
     int chunks = n < 100_000 ? 1 : Parallel.threads();
     int[] counts = new int[n + 1];
-    IntVec[] parts = new IntVec[chunks];
+    IntBlocks[] parts = new IntBlocks[chunks];
     long[] dangling = new long[chunks];
     try {
       Parallel.forChunks(n, chunks, (chunk, from, to) -> {
-        IntVec out = new IntVec(Math.max(16, (to - from) * 2));
+        IntBlocks out = new IntBlocks();
         parts[chunk] = out;
         for (int i = from; i < to; i++) {
-          int before = out.size();
+          long before = out.size();
           dangling[chunk] += references(i, out);
-          counts[i + 1] = out.size() - before;
+          counts[i + 1] = (int) (out.size() - before);
         }
       });
     } catch (Parallel.HprofFailure e) {
@@ -233,18 +255,21 @@ public final class GraphBuilder {
       }
       throw new IllegalStateException(e.getCause());
     }
+    long total = 0;
+    for (IntBlocks part : parts) {
+      total += part.size();
+    }
+    if (total > Integer.MAX_VALUE - 16) {
+      throw in.error(0, "more than 2^31 references: too large for this reader");
+    }
     for (int i = 0; i < n; i++) {
       counts[i + 1] += counts[i];
     }
-    if (counts[n] < 0) {
-      throw in.error(0, "more than 2^31 references: too large for this reader");
-    }
-    int[] refs = new int[counts[n]];
+    int[] refs = new int[(int) total];
     int at = 0;
-    for (IntVec part : parts) {
-      int[] a = part.toArray();
-      System.arraycopy(a, 0, refs, at, a.length);
-      at += a.length;
+    for (IntBlocks part : parts) {
+      part.copyTo(refs, at);
+      at += (int) part.size();
     }
     g.refStart = counts;
     g.refs = refs;
@@ -254,7 +279,7 @@ public final class GraphBuilder {
   }
 
   /** Appends the resolved targets of object i to {@code out}; returns the number of dangling ids. */
-  private int references(int i, IntVec out) throws HprofFormatException {
+  private int references(int i, IntBlocks out) throws HprofFormatException {
     long pos = g.positions.get(i);
     int id = g.idSize;
     int tag = g.kind(i);
@@ -301,7 +326,7 @@ public final class GraphBuilder {
     return missing;
   }
 
-  private int add(long targetId, IntVec out) {
+  private int add(long targetId, IntBlocks out) {
     if (targetId == 0) {
       return 0;
     }

@@ -35,9 +35,13 @@ final class HeapDumpScanner {
   private final MappedInput in;
   private final int idSize;
 
+  /** The CLASS DUMPs of this scanner's segments, collected by the counting pass. */
   final List<ClassRecord> classes = new ArrayList<>();
-  /** Class object id to index in this scanner's {@link #classes}. */
-  final LongIntMap classIndexById = new LongIntMap(1 << 10);
+  /**
+   * Counting: class object id to index in this scanner's {@link #classes}. Filling: the classes of
+   * all segments (joined after the counting pass), shared read-only by all filling scanners.
+   */
+  private final LongIntMap classIndexById;
   /** When false, the scanner only validates and counts objects; when true it stores them. */
   private final boolean filling;
   /** Objects seen (counting) or the next slot to fill. */
@@ -67,6 +71,8 @@ final class HeapDumpScanner {
   private final int[] objectClasses;
   private final int[] arrayLengths;
   final LongVec unresolvedClassIds = new LongVec(16);
+  /** Index in {@link #unresolvedClassIds} of each class id not in {@link #classIndexById}. */
+  private final LongIntMap unresolvedIndex = new LongIntMap(16);
   final LongVec rootIds = new LongVec(1024);
   final IntVec rootKinds = new IntVec(1024);
   final IntVec rootThreads = new IntVec(1024);
@@ -80,6 +86,7 @@ final class HeapDumpScanner {
     this.in = in;
     this.idSize = idSize;
     this.filling = false;
+    this.classIndexById = new LongIntMap(1 << 10);
     this.idKeys = null;
     this.wideIds = null;
     this.idBase = 0;
@@ -89,12 +96,16 @@ final class HeapDumpScanner {
     this.arrayLengths = null;
   }
 
-  /** A scanner that stores objects into the given arrays from slot {@code start} on. */
-  HeapDumpScanner(MappedInput in, int idSize, IdStore ids, int[] positions, int[] classes, int[] lengths,
-      int start) {
+  /**
+   * A scanner that stores objects into the given arrays from slot {@code start} on, resolving their
+   * classes with {@code classIndexById} (the classes the counting pass found in all segments).
+   */
+  HeapDumpScanner(MappedInput in, int idSize, LongIntMap classIndexById, IdStore ids, int[] positions,
+      int[] classes, int[] lengths, int start) {
     this.in = in;
     this.idSize = idSize;
     this.filling = true;
+    this.classIndexById = classIndexById;
     this.idKeys = ids.keys();
     this.wideIds = ids.wide();
     this.idBase = ids.base();
@@ -105,39 +116,39 @@ final class HeapDumpScanner {
     this.cursor = start;
   }
 
-  /** Parses the sub-records from {@code pos} to the segment's {@code end}. */
-  void scan(long pos, long end) throws HprofFormatException {
-    while (pos < end) {
-      pos = scanOne(pos, end);
-    }
-  }
-
   /**
-   * Counts the objects from {@code pos} to {@code end} and notes their ids: a tight loop over the
+   * Parses the sub-records from {@code pos} to the segment's {@code end}: a tight loop over the
    * common object records, every other record (and any inconsistency, for its exact message) by
    * {@link #scanOne}.
    */
-  void count(long pos, long end) throws HprofFormatException {
+  void scan(long pos, long end) throws HprofFormatException {
     final int id = idSize;
     while (pos < end) {
       int tag = in.u1(pos) & 0xFF;
       long p = pos + 1;
       long next = -1;
+      int length = -1;
       if (tag == INSTANCE_DUMP && 2L * id + 8 <= end - p) {
         next = p + 2L * id + 8 + in.u4(p + 2L * id + 4);
       } else if (tag == OBJECT_ARRAY_DUMP && 2L * id + 8 <= end - p) {
-        long length = in.u4(p + id + 4);
-        next = length > Integer.MAX_VALUE ? -1 : p + 2L * id + 8 + length * id;
+        long elements = in.u4(p + id + 4);
+        next = elements > Integer.MAX_VALUE ? -1 : p + 2L * id + 8 + elements * id;
+        length = (int) elements;
       } else if (tag == PRIMITIVE_ARRAY_DUMP && id + 9L <= end - p) {
-        long length = in.u4(p + id + 4);
+        long elements = in.u4(p + id + 4);
         int size = PRIMITIVE_SIZES[in.u1(p + id + 8) & 0xFF];
-        next = size == 0 || length > Integer.MAX_VALUE ? -1 : p + id + 9 + length * size;
+        next = size == 0 || elements > Integer.MAX_VALUE ? -1 : p + id + 9 + elements * size;
+        length = (int) elements;
       }
       if (next < 0 || next > end) {
         pos = scanOne(pos, end);
         continue;
       }
-      addObject(in.id(p, id), pos, 0, -1);
+      int code = !filling ? 0
+          : tag == INSTANCE_DUMP ? classCode(in.id(p + id + 4, id))
+          : tag == OBJECT_ARRAY_DUMP ? classCode(in.id(p + id + 8, id))
+          : PRIMITIVE_ARRAY_BASE - (in.u1(p + id + 8) & 0xFF);
+      addObject(in.id(p, id), pos, code, length);
       pos = next;
     }
   }
@@ -310,13 +321,18 @@ final class HeapDumpScanner {
       return classCacheIndexes[slot];
     }
     int index = classIndexById.get(classId);
-    if (index >= 0) {
-      classCacheIds[slot] = classId;
-      classCacheIndexes[slot] = index;
-      return index;
+    if (index < 0) {
+      int k = unresolvedIndex.get(classId);
+      if (k < 0) {
+        k = unresolvedClassIds.size();
+        unresolvedIndex.put(classId, k);
+        unresolvedClassIds.add(classId);
+      }
+      index = UNRESOLVED_BASE - k;
     }
-    unresolvedClassIds.add(classId);
-    return UNRESOLVED_BASE - (unresolvedClassIds.size() - 1);
+    classCacheIds[slot] = classId;
+    classCacheIndexes[slot] = index;
+    return index;
   }
 
   private long readClassDump(long start, long end) throws HprofFormatException {
@@ -377,7 +393,7 @@ final class HeapDumpScanner {
       c.fieldTypes[i] = valueType(p + id);
       p += id + 1;
     }
-    if (filling) {
+    if (!filling) {
       if (classIndexById.get(c.id) >= 0) {
         throw in.error(start, "a second CLASS DUMP for class id 0x" + Long.toHexString(c.id));
       }

@@ -5,14 +5,22 @@ package dev.heapdiff.hprof.internal;
  * their ids sorted, with the object index of each. Ids are addresses, aligned and within a heap of
  * at most a few dozen GB, so they are stored as unsigned 32-bit offsets from the smallest id in
  * units of their common alignment (4 bytes per object instead of 8); other dumps keep full longs.
- * A bucket table over the id range (about one bucket per eight objects) narrows each lookup to a
- * few neighbours.
+ * When the objects sit close together (at most {@value #DENSE_SLOTS} alignment units of address
+ * range per object), the ids are a {@link KeyBitmap} over the range: a lookup reads one cache line
+ * and the index takes at most 4 bytes per object. Otherwise the offsets are kept sorted, and a
+ * bucket table over the id range (about one bucket per eight objects) narrows each lookup to a few
+ * neighbours.
  */
 public final class ObjectIds {
+  /** The most key slots per object for which the bitmap is used: 16 bits, 2 bytes per object. */
+  static final int DENSE_SLOTS = 16;
+
   private final int size;
   private final long base;
   private final int shift;
-  /** Sorted unsigned offsets (id - base) >>> shift, or null when {@link #wide} is used. */
+  /** The offsets (id - base) >>> shift as a bitmap, or null when the sorted offsets are kept. */
+  private final KeyBitmap dense;
+  /** Sorted unsigned offsets (id - base) >>> shift, or null when {@link #dense} or {@link #wide} is used. */
   private final int[] compact;
   /** Sorted (id - base) ^ MIN_VALUE, when offsets do not fit 32 bits. */
   private final long[] wide;
@@ -29,7 +37,8 @@ public final class ObjectIds {
   private int[] bucketSegment;
   private final int bucketShift;
   private final int[] bucketStart;
-  private final int duplicateRank;
+  /** Object indexes of two objects with the same id (earlier, later), or null. */
+  private final int[] duplicate;
   /** The largest offset, unsigned. */
   private final long span;
   /** Whether {@link #span} is below 2^63, so offsets compare as signed longs. */
@@ -45,19 +54,83 @@ public final class ObjectIds {
     this.shift = shift;
     this.span = span;
     this.spanIsSigned = span >= 0;
+    this.wide = null;
+    if (span / DENSE_SLOTS <= size) {
+      this.dense = new KeyBitmap(keys, span);
+      this.compact = null;
+      this.bucketShift = 0;
+      this.bucketStart = null;
+      int later = dense.duplicate();
+      if (later >= 0) {
+        int earlier = 0;
+        while (keys[earlier] != keys[later]) {
+          earlier++;
+        }
+        this.duplicate = new int[] {earlier, later};
+        return;
+      }
+      this.duplicate = null;
+      rankRuns(keys);
+      return;
+    }
+    this.dense = null;
     this.bucketShift = bucketShift(span, size);
     this.bucketStart = new int[(int) ((span >>> bucketShift) + 2)];
     this.compact = new int[size];
     this.indexAtRank = new int[size];
-    this.wide = null;
     sortIntoBuckets(keys);
-    this.duplicateRank = findDuplicate();
+    this.duplicate = findDuplicate();
     compressRanks();
   }
 
+  /**
+   * For the bitmap: the runs of consecutive ranks at consecutive indexes, found in file order, or the
+   * rank-to-index array when there are many (more than one per 32 objects).
+   */
+  private void rankRuns(int[] keys) {
+    LongVec runs = new LongVec(1024);
+    int limit = size < 1024 ? 0 : size / 32;
+    int previous = -2;
+    for (int i = 0; i < size; i++) {
+      int rank = dense.rank(keys[i] & 0xFFFF_FFFFL);
+      if (rank != previous + 1) {
+        if (runs.size() == limit) {
+          runs = null;
+          break;
+        }
+        runs.add(((long) rank << 32) | i);
+      }
+      previous = rank;
+    }
+    if (runs == null) {
+      indexAtRank = new int[size];
+      for (int i = 0; i < size; i++) {
+        indexAtRank[dense.rank(keys[i] & 0xFFFF_FFFFL)] = i;
+      }
+      return;
+    }
+    long[] sorted = runs.toArray();
+    java.util.Arrays.sort(sorted);
+    segmentRank = new int[sorted.length];
+    segmentIndex = new int[sorted.length];
+    for (int k = 0; k < sorted.length; k++) {
+      segmentRank[k] = (int) (sorted[k] >>> 32);
+      segmentIndex[k] = (int) sorted[k];
+    }
+    // Each word's tag: the run that holds the rank of its first key.
+    int segment = 0;
+    for (int w = 0; w < dense.wordCount(); w++) {
+      int rank = dense.rankAtWord(w);
+      while (segment + 1 < segmentRank.length && segmentRank[segment + 1] <= rank) {
+        segment++;
+      }
+      dense.setTag(w, segment);
+    }
+  }
+
   /** Builds the index from the ids of objects 0..n-1 (in file order, any order of ids). */
-  public ObjectIds(long[] ids) {
-    size = ids.length;
+  public static ObjectIds of(long[] ids) {
+    int size = ids.length;
     // Ids are unsigned addresses: order and span are unsigned. One pass finds the smallest and
     // largest id and the common alignment (the lowest bit in which any two ids differ).
     long min = -1L;
@@ -73,49 +146,55 @@ public final class ObjectIds {
       }
       differences |= id ^ first;
     }
-    base = size == 0 ? 0 : min;
-    shift = differences == 0 ? 0 : Math.min(Long.numberOfTrailingZeros(differences), 32);
-    span = size == 0 ? 0 : (max - base) >>> shift;
-    spanIsSigned = span >= 0;
-    bucketShift = bucketShift(span, size);
-    bucketStart = new int[(int) ((span >>> bucketShift) + 2)];
+    long base = size == 0 ? 0 : min;
+    int shift = differences == 0 ? 0 : Math.min(Long.numberOfTrailingZeros(differences), 32);
+    long span = size == 0 ? 0 : (max - base) >>> shift;
     if (Long.compareUnsigned(span, 0xFFFF_FFFFL) <= 0) {
       int[] keys = new int[size];
       for (int i = 0; i < size; i++) {
         keys[i] = (int) ((ids[i] - base) >>> shift);
       }
-      compact = new int[size];
-      indexAtRank = new int[size];
-      wide = null;
-      sortIntoBuckets(keys);
-    } else {
-      // Sorted as signed longs, (id - base) ^ MIN_VALUE is in unsigned (address) order.
-      long[] keys = new long[size];
+      return new ObjectIds(keys, base, shift, span);
+    }
+    return new ObjectIds(ids, base, shift, span);
+  }
+
+  /** Builds the index from ids whose offsets from {@code base} do not fit 32 bits. */
+  private ObjectIds(long[] ids, long base, int shift, long span) {
+    this.size = ids.length;
+    this.base = base;
+    this.shift = shift;
+    this.span = span;
+    this.spanIsSigned = span >= 0;
+    this.dense = null;
+    this.compact = null;
+    this.bucketShift = bucketShift(span, size);
+    this.bucketStart = new int[(int) ((span >>> bucketShift) + 2)];
+    // Sorted as signed longs, (id - base) ^ MIN_VALUE is in unsigned (address) order.
+    long[] keys = new long[size];
+    for (int i = 0; i < size; i++) {
+      keys[i] = (ids[i] - base) ^ Long.MIN_VALUE;
+    }
+    int[] order = IdSort.sort(keys);
+    if (order == null) {
+      order = new int[size];
       for (int i = 0; i < size; i++) {
-        keys[i] = (ids[i] - base) ^ Long.MIN_VALUE;
-      }
-      int[] order = IdSort.sort(keys);
-      if (order == null) {
-        order = new int[size];
-        for (int i = 0; i < size; i++) {
-          order[i] = i;
-        }
-      }
-      compact = null;
-      wide = keys;
-      indexAtRank = order;
-      int next = 0;
-      for (int r = 0; r < size; r++) {
-        int bucket = (int) (offsetAtRank(r) >>> bucketShift);
-        while (next <= bucket) {
-          bucketStart[next++] = r;
-        }
-      }
-      while (next < bucketStart.length) {
-        bucketStart[next++] = size;
+        order[i] = i;
       }
     }
-    duplicateRank = findDuplicate();
+    wide = keys;
+    indexAtRank = order;
+    int next = 0;
+    for (int r = 0; r < size; r++) {
+      int bucket = (int) (offsetAtRank(r) >>> bucketShift);
+      while (next <= bucket) {
+        bucketStart[next++] = r;
+      }
+    }
+    while (next < bucketStart.length) {
+      bucketStart[next++] = size;
+    }
+    duplicate = findDuplicate();
     compressRanks();
   }
 
@@ -167,13 +246,15 @@ public final class ObjectIds {
     return b;
   }
 
-  private int findDuplicate() {
+  private int[] findDuplicate() {
     for (int r = 1; r < size; r++) {
       if (offsetAtRank(r) == offsetAtRank(r - 1)) {
-        return r;
+        int a = indexAtRank[r - 1];
+        int b = indexAtRank[r];
+        return new int[] {Math.min(a, b), Math.max(a, b)};
       }
     }
-    return -1;
+    return null;
   }
 
   /**
@@ -241,9 +322,12 @@ public final class ObjectIds {
     return size;
   }
 
-  /** Returns a rank at which an id equals the previous rank's, or -1 if all ids are distinct. */
-  public int duplicateRank() {
-    return duplicateRank;
+  /**
+   * Returns the indexes of two objects with the same id, the earlier in file order first, or null
+   * if all ids are distinct (the index is only usable then).
+   */
+  public int[] duplicate() {
+    return duplicate;
   }
 
   /** Returns the id with rank {@code r} in increasing id order. */
@@ -270,6 +354,9 @@ public final class ObjectIds {
   }
 
   private long offsetAtRank(int r) {
+    if (dense != null) {
+      return dense.keyAt(r);
+    }
     return compact != null ? compact[r] & 0xFFFF_FFFFL : (wide[r] ^ Long.MIN_VALUE) >>> shift;
   }
 
@@ -282,6 +369,9 @@ public final class ObjectIds {
     long offset = delta >>> shift;
     if (spanIsSigned ? offset < 0 || offset > span : Long.compareUnsigned(offset, span) > 0) {
       return -1;
+    }
+    if (dense != null) {
+      return dense.rank(offset);
     }
     int bucket = (int) (offset >>> bucketShift);
     int lo = bucketStart[bucket];
@@ -309,8 +399,10 @@ public final class ObjectIds {
     if (indexAtRank != null) {
       return indexAtRank[rank];
     }
-    // The rank's bucket knows the run its first rank is in: the run of this rank is that or a next one.
-    int segment = bucketSegment[(int) (((id - base) >>> shift) >>> bucketShift)];
+    // The rank's bucket (or bitmap word) knows the run its first rank is in: the run of this rank
+    // is that or a next one.
+    long offset = (id - base) >>> shift;
+    int segment = dense != null ? dense.tag(offset) : bucketSegment[(int) (offset >>> bucketShift)];
     while (segment + 1 < segmentRank.length && segmentRank[segment + 1] <= rank) {
       segment++;
     }

@@ -193,11 +193,12 @@ public final class RecordScanner {
     runGroups(chunks, part -> {
       HeapDumpScanner counter = new HeapDumpScanner(in, idSize);
       for (int k = firstSegment[part]; k < firstSegment[part + 1]; k++) {
-        counter.count(segments.get(2 * k), segments.get(2 * k + 1));
+        counter.scan(segments.get(2 * k), segments.get(2 * k + 1));
       }
       counts[part] = counter.cursor;
       counters[part] = counter;
     });
+    joinClasses(counters);
     // Ids are unsigned addresses. Their smallest value and common alignment let the filling pass
     // store each as a 32-bit key, when the span allows (it does below 32 GiB of 8-byte aligned heap).
     long min = -1L;
@@ -242,8 +243,8 @@ public final class RecordScanner {
     arrayLengths = new int[n];
     HeapDumpScanner[] scanners = new HeapDumpScanner[chunks];
     runGroups(chunks, part -> {
-      HeapDumpScanner scanner = new HeapDumpScanner(in, idSize, store, objectPositions, objectClasses,
-          arrayLengths, starts[part]);
+      HeapDumpScanner scanner = new HeapDumpScanner(in, idSize, classIndexById, store, objectPositions,
+          objectClasses, arrayLengths, starts[part]);
       for (int k = firstSegment[part]; k < firstSegment[part + 1]; k++) {
         scanner.scan(segments.get(2 * k), segments.get(2 * k + 1));
       }
@@ -292,8 +293,21 @@ public final class RecordScanner {
     }
   }
 
-  /** Joins the scanners' classes and roots, and gives objects their global class indexes. */
-  private void join(HeapDumpScanner[] scanners, int[] starts, int[] counts) throws HprofFormatException {
+  /** Joins the classes the counting scanners found, in file order. */
+  private void joinClasses(HeapDumpScanner[] counters) throws HprofFormatException {
+    for (HeapDumpScanner counter : counters) {
+      for (ClassRecord record : counter.classes) {
+        if (classIndexById.get(record.id) >= 0) {
+          throw in.error(record.position, "a second CLASS DUMP for class id 0x" + Long.toHexString(record.id));
+        }
+        classIndexById.put(record.id, classes.size());
+        classes.add(record);
+      }
+    }
+  }
+
+  /** Joins the scanners' roots and threads, and numbers the class ids no CLASS DUMP has across scanners. */
+  private void join(HeapDumpScanner[] scanners, int[] starts, int[] counts) {
     long roots = 0;
     for (HeapDumpScanner s : scanners) {
       roots += s.rootIds.size();
@@ -302,34 +316,17 @@ public final class RecordScanner {
     rootKinds = new IntVec((int) roots);
     rootThreads = new IntVec((int) roots);
     rootFrames = new IntVec((int) roots);
-    int[] classOffset = new int[scanners.length];
-    for (int c = 0; c < scanners.length; c++) {
-      classOffset[c] = classes.size();
-      for (ClassRecord record : scanners[c].classes) {
-        if (classIndexById.get(record.id) >= 0) {
-          throw in.error(record.position, "a second CLASS DUMP for class id 0x" + Long.toHexString(record.id));
-        }
-        classIndexById.put(record.id, classes.size());
-        classes.add(record);
-      }
-    }
     for (int c = 0; c < scanners.length; c++) {
       HeapDumpScanner s = scanners[c];
-      int at = starts[c];
-      int count = counts[c];
-      for (int i = at; i < at + count; i++) {
-        int code = objectClasses[i];
-        if (code >= 0) {
-          objectClasses[i] = code + classOffset[c];
-        } else if (code <= HeapDumpScanner.UNRESOLVED_BASE) {
-          long classId = s.unresolvedClassIds.get(HeapDumpScanner.UNRESOLVED_BASE - code);
-
-          int index = classIndexById.get(classId);
-          if (index >= 0) {
-            objectClasses[i] = index;
-          } else {
-            objectClasses[i] = HeapDumpScanner.UNRESOLVED_BASE - unresolvedClassIds.size();
-            unresolvedClassIds.add(classId);
+      if (s.unresolvedClassIds.size() > 0) {
+        // Only corrupt dumps get here: the objects' class codes are renumbered for the joined list.
+        int first = unresolvedClassIds.size();
+        for (int k = 0; k < s.unresolvedClassIds.size(); k++) {
+          unresolvedClassIds.add(s.unresolvedClassIds.get(k));
+        }
+        for (int i = starts[c]; i < starts[c] + counts[c]; i++) {
+          if (objectClasses[i] <= HeapDumpScanner.UNRESOLVED_BASE) {
+            objectClasses[i] -= first;
           }
         }
       }

@@ -74,14 +74,14 @@ final class Sizes {
     g.layout = layout;
     g.instanceSize = instanceSizes(layout);
     int mirrorBase = mirrorBase(layout);
+    SizeTable table = table(layout, g.instanceSize, mirrorBase);
     int n = g.ids.size();
     // In place: object i's size replaces its array length, which only its own size needs.
     int[] sizes = lengths;
     try {
       Parallel.forChunks(n, n < 100_000 ? 1 : Parallel.threads(), (chunk, from, to) -> {
         for (int i = from; i < to; i++) {
-          long size = sizeOf(i, layout, g.instanceSize, mirrorBase);
-          sizes[i] = (int) Math.min(size >>> 3, Integer.MAX_VALUE);
+          sizes[i] = (int) Math.min(sizeOf(i, table) >>> 3, Integer.MAX_VALUE);
         }
       });
     } catch (Parallel.HprofFailure e) {
@@ -90,19 +90,41 @@ final class Sizes {
     g.size8 = sizes;
   }
 
-  private long sizeOf(int i, ObjectLayout layout, int[] instanceSize, int mirrorBase) {
-    int tag = g.kind(i);
-    int cls = g.classOf[i];
-    return switch (tag) {
-      case RecordScanner.INSTANCE_DUMP -> instanceSize[cls];
-      case RecordScanner.OBJECT_ARRAY_DUMP -> layout.arraySize(layout.referenceSize(), lengths[i]);
-      case RecordScanner.PRIMITIVE_ARRAY_DUMP ->
-          layout.arraySize(g.classes[cls].primitiveArrayType.sizeInDump(0), lengths[i]);
-      case RecordScanner.CLASS_DUMP -> mirrorSize(g.classes[g.classOfMirror(i)], layout, mirrorBase);
-      default -> 0;
-    };
+  /** What object sizes under one layout need, per class: instance size, or element size and base. */
+  private record SizeTable(int alignment, int[] instanceSize, int[] elementSize, int[] arrayBase,
+      ObjectLayout layout, int mirrorBase) {}
+
+  private SizeTable table(ObjectLayout layout, int[] instanceSize, int mirrorBase) {
+    int classCount = g.classes.length;
+    int[] elementSize = new int[classCount];
+    int[] arrayBase = new int[classCount];
+    for (int c = 0; c < classCount; c++) {
+      ClassRecord record = g.classes[c];
+      if (g.classKinds[c] != RecordScanner.INSTANCE_DUMP) {
+        elementSize[c] = record.primitiveArrayType != null ? record.primitiveArrayType.sizeInDump(0)
+            : layout.referenceSize();
+        arrayBase[c] = layout.arrayBaseOffset(elementSize[c]);
+      }
+    }
+    return new SizeTable(layout.objectAlignment(), instanceSize, elementSize, arrayBase, layout, mirrorBase);
   }
 
+  private long sizeOf(int i, SizeTable t) {
+    int c = g.classOf[i];
+    if (g.classKinds[c] != RecordScanner.INSTANCE_DUMP) {
+      return alignUp(t.arrayBase()[c] + (long) lengths[i] * t.elementSize()[c], t.alignment());
+    }
+    if (c == g.classClassIndex && g.classOfMirror(i) >= 0) {
+      return mirrorSize(g.classes[g.classOfMirror(i)], t.layout(), t.mirrorBase());
+    }
+    return t.instanceSize()[c];
+  }
+
+  private static long alignUp(long raw, int alignment) {
+    // HotSpot's alignments are powers of two: a mask instead of a 64-bit division per array.
+    return Integer.bitCount(alignment) == 1 ? (raw + alignment - 1) & -alignment
+        : (raw + alignment - 1) / alignment * alignment;
+  }
 
   private ObjectLayout infer() {
     String oopsMode = g.systemProperties.get("java.vm.compressedOopsMode");
@@ -122,25 +144,27 @@ final class Sizes {
         }
       }
     }
+    // Neighbours in address order: each sampled object (classes aside) and the gap to the id with
+    // the next rank, read once for all candidates.
     int n = g.ids.size();
     int stride = Math.max(1, n / SAMPLE);
+    IntVec sampleObjects = new IntVec(SAMPLE + 1);
+    LongVec sampleGaps = new LongVec(SAMPLE + 1);
+    for (int r = 0; r + 1 < n; r += stride) {
+      int i = g.ids.indexAtRank(r);
+      if (g.kind(i) != RecordScanner.CLASS_DUMP) {
+        sampleObjects.add(i);
+        sampleGaps.add(g.ids.idAtRank(r + 1) - g.ids.idAtRank(r));
+      }
+    }
+    int samples = sampleObjects.size();
     int best = -1;
     long bestScore = -1;
-    int samples = 0;
     for (int c = 0; c < candidates.size(); c++) {
-      ObjectLayout layout = candidates.get(c);
-      int[] instanceSize = instanceSizes(layout);
+      SizeTable table = table(candidates.get(c), instanceSizes(candidates.get(c)), 0);
       long score = 0;
-      samples = 0;
-      // Neighbours in address order: the id with the next rank.
-      for (int r = 0; r + 1 < n; r += stride) {
-        int i = g.ids.indexAtRank(r);
-        if (g.kind(i) == RecordScanner.CLASS_DUMP) {
-          continue;
-        }
-        samples++;
-        long gap = g.ids.idAtRank(r + 1) - g.ids.idAtRank(r);
-        if (sizeOf(i, layout, instanceSize, 0) == gap) {
+      for (int k = 0; k < samples; k++) {
+        if (sizeOf(sampleObjects.get(k), table) == sampleGaps.get(k)) {
           score++;
         }
       }
@@ -204,7 +228,8 @@ final class Sizes {
   }
 
   private FieldLayout extend(FieldLayout base, ClassRecord record, ObjectLayout layout) {
-    List<Integer> primitives = new ArrayList<>();
+    // Plain loops and int lists: this runs for every class and candidate layout, in a cold JVM.
+    IntVec primitives = new IntVec(record.fieldTypes.length + 4);
     int references = 0;
     // Thread's @Contended("tlr") fields are gone by JDK 25 (checked against its histogram); JDK 19
     // rewrote Thread for virtual threads and is taken as the first without them.
@@ -237,11 +262,17 @@ final class Sizes {
     int[] groupReferences = new int[groups.size()];
     int k = 0;
     for (List<ValueType> types : groups.values()) {
-      groupPrimitives[k] = types.stream().filter(ValueType::isPrimitive).mapToInt(t -> t.sizeInDump(0)).toArray();
-      groupReferences[k] = (int) types.stream().filter(t -> t == ValueType.OBJECT).count();
-      k++;
+      IntVec sizes = new IntVec(types.size());
+      for (ValueType type : types) {
+        if (type == ValueType.OBJECT) {
+          groupReferences[k]++;
+        } else {
+          sizes.add(type.sizeInDump(0));
+        }
+      }
+      groupPrimitives[k++] = sizes.toArray();
     }
-    return base.extend(primitives.stream().mapToInt(Integer::intValue).toArray(), references,
+    return base.extend(primitives.toArray(), references,
         layout.referenceSize(), CONTENDED_CLASSES.contains(record.name), groupPrimitives, groupReferences);
   }
 
@@ -259,7 +290,7 @@ final class Sizes {
 
   /** Bytes of a class's static fields in its mirror, rounded up to 8. */
   private int staticBytes(ClassRecord c, ObjectLayout layout) {
-    List<Integer> primitives = new ArrayList<>();
+    IntVec primitives = new IntVec(c.staticTypes.length);
     int references = 0;
     for (int s = 0; s < c.staticTypes.length; s++) {
       String name = g.name(c.staticNameIds[s]);
@@ -272,14 +303,12 @@ final class Sizes {
         primitives.add(c.staticTypes[s].sizeInDump(0));
       }
     }
-    int end = FieldLayout.staticBlockEnd(primitives.stream().mapToInt(Integer::intValue).toArray(),
-        references, layout.referenceSize());
+    int end = FieldLayout.staticBlockEnd(primitives.toArray(), references, layout.referenceSize());
     return FieldLayout.alignUp(end, 8);
   }
 
   private long mirrorSize(ClassRecord c, ObjectLayout layout, int base) {
-    long raw = base + staticBytes(c, layout);
-    return (raw + layout.objectAlignment() - 1) / layout.objectAlignment() * layout.objectAlignment();
+    return alignUp(base + staticBytes(c, layout), layout.objectAlignment());
   }
 
   /**
