@@ -167,6 +167,16 @@ public final class HeapGraph implements AutoCloseable {
     return g.ids.indexAtRank(rank);
   }
 
+  /**
+   * Returns the index of every object in increasing id order: element {@code r} is {@link
+   * #objectAtIdRank(int) objectAtIdRank(r)}, all of them made in one pass.
+   */
+  public int[] objectsInIdOrder() {
+    int[] out = new int[objectCount()];
+    g.ids.indexesByRank(out);
+    return out;
+  }
+
   /** Returns the index of the object with id {@code id}, or -1 if the dump has no such object. */
   public int indexOf(long id) {
     return g.ids.indexOf(id);

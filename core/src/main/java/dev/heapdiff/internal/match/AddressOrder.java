@@ -308,13 +308,10 @@ final class AddressOrder {
     /** Makes the address ranks, once. */
     void ranks() {
       if (rank == null) {
-        int n = side.count;
-        rank = new int[n];
-        byRank = new int[n];
-        for (int r = 0; r < n; r++) {
-          int i = side.graph.objectAtIdRank(r);
-          byRank[r] = i;
-          rank[i] = r;
+        byRank = side.graph.objectsInIdOrder();
+        rank = new int[byRank.length];
+        for (int r = 0; r < byRank.length; r++) {
+          rank[byRank[r]] = r;
         }
       }
     }

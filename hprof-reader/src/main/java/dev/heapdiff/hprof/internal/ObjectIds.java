@@ -353,6 +353,23 @@ public final class ObjectIds {
     return segmentIndex[lo] + (r - segmentRank[lo]);
   }
 
+  /** Writes {@link #indexAtRank} of every rank into {@code out}, in one pass over the runs. */
+  public void indexesByRank(int[] out) {
+    if (size == 0) {
+      return;
+    }
+    if (indexAtRank != null) {
+      System.arraycopy(indexAtRank, 0, out, 0, size);
+      return;
+    }
+    for (int k = 0; k < segmentRank.length; k++) {
+      int end = k + 1 < segmentRank.length ? segmentRank[k + 1] : size;
+      for (int r = segmentRank[k], i = segmentIndex[k]; r < end; r++, i++) {
+        out[r] = i;
+      }
+    }
+  }
+
   private long offsetAtRank(int r) {
     if (dense != null) {
       return dense.keyAt(r);

@@ -77,6 +77,16 @@ class ObjectIdsTest {
       assertThat(ids[index.indexAtRank(r)]).isEqualTo(index.idAtRank(r));
       assertThat(index.idAtRank(r)).isGreaterThan(index.idAtRank(r - 1));
     }
+    assertIndexesByRankAgree(index, n);
+  }
+
+  /** The bulk rank-to-index answer is the one-by-one answer, rank by rank. */
+  private static void assertIndexesByRankAgree(ObjectIds index, int n) {
+    int[] bulk = new int[n];
+    index.indexesByRank(bulk);
+    for (int r = 0; r < n; r++) {
+      assertThat(bulk[r]).as("rank %d", r).isEqualTo(index.indexAtRank(r));
+    }
   }
 
   /**
@@ -116,6 +126,7 @@ class ObjectIdsTest {
       assertThat(index.idAtRank(r)).isGreaterThan(index.idAtRank(r - 1));
       assertThat(ids[index.indexAtRank(r)]).isEqualTo(index.idAtRank(r));
     }
+    assertIndexesByRankAgree(index, ids.length);
     assertThat(index.indexOf(1)).isEqualTo(-1);
     assertThat(index.duplicate()).isNull();
   }
