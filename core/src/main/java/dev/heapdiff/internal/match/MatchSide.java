@@ -224,6 +224,26 @@ final class MatchSide {
     return out;
   }
 
+  private int[] colourPlaces;
+  private long[] colourScratch;
+
+  /** Per object, -1: scratch for colour refinement, which sets entries and puts -1 back after use. */
+  int[] colourPlaces() {
+    if (colourPlaces == null) {
+      colourPlaces = new int[count];
+      Arrays.fill(colourPlaces, -1);
+    }
+    return colourPlaces;
+  }
+
+  /** Per object, scratch colours (see {@link Signatures#plainColours}). */
+  long[] colourScratch() {
+    if (colourScratch == null) {
+      colourScratch = new long[count];
+    }
+    return colourScratch;
+  }
+
   /** The next live object at or after {@code from}, or -1. */
   static int next(MatchSide side, int from) {
     return Bits.next(side.live, from);

@@ -23,6 +23,8 @@ final class Signatures {
         () -> new Colours(b, classes.bToA, UNPAIRED_B, false).refine(rounds));
     Colours ca = new Colours(a, classes.aToB, UNPAIRED_A, true).refine(rounds);
     Colours cb = Matching.join(other);
+    ca.release();
+    cb.release();
     // Colours that one member of each side has: one table over both sides, in time linear in the members.
     ColourTable table = new ColourTable(ca.members.length + cb.members.length);
     for (int m = 0; m < ca.members.length; m++) {
@@ -35,12 +37,19 @@ final class Signatures {
   }
 
   /**
-   * Returns, for the objects of {@code a} and of {@code b}, the colour they start with (paired
-   * class, kind and contents); 0 for matched and dead objects. For the address order's ties.
+   * Returns, for the unmatched live objects of {@code a} and of {@code b}, the colour they start
+   * with (paired class, kind and contents), by object index; the entries of other objects are left
+   * over from earlier calls and mean nothing. For the address order's ties.
    */
   static long[][] plainColours(MatchSide a, MatchSide b, ClassPairing classes) {
-    return new long[][] {new Colours(a, classes.aToB, UNPAIRED_A, true).byObject(),
-        new Colours(b, classes.bToA, UNPAIRED_B, false).byObject()};
+    FutureTask<long[]> other = Matching.inBackground("heapdiff-colours", () -> {
+      Colours cb = new Colours(b, classes.bToA, UNPAIRED_B, false);
+      cb.release();
+      return cb.byObject();
+    });
+    Colours ca = new Colours(a, classes.aToB, UNPAIRED_A, true);
+    ca.release();
+    return new long[][] {ca.byObject(), Matching.join(other)};
   }
 
   /** The colours of one side's unmatched live objects (its members); matched objects are coloured by their pair. */
@@ -48,7 +57,7 @@ final class Signatures {
     private final MatchSide side;
     private final boolean isA;
     private final int[] members;
-    /** The place of each object among the members, or -1. */
+    /** The place of each object among the members, or -1 (the side's, until {@link #release}). */
     private final int[] at;
     private long[] colour;
 
@@ -62,8 +71,7 @@ final class Signatures {
         }
       }
       members = list.toArray();
-      at = new int[side.count];
-      Arrays.fill(at, -1);
+      at = side.colourPlaces();
       colour = new long[members.length];
       for (int m = 0; m < members.length; m++) {
         int i = members[m];
@@ -74,9 +82,16 @@ final class Signatures {
       }
     }
 
-    /** The colours by object index, 0 for objects that are not members. */
+    /** Gives back the side's places for the next colouring: every entry -1 again. */
+    void release() {
+      for (int i : members) {
+        at[i] = -1;
+      }
+    }
+
+    /** The colours by object index, in the side's scratch array: only the members' entries mean anything. */
     long[] byObject() {
-      long[] out = new long[side.count];
+      long[] out = side.colourScratch();
       for (int m = 0; m < members.length; m++) {
         out[members[m]] = colour[m];
       }
