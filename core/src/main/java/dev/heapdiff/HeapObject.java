@@ -6,6 +6,7 @@ import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.hprof.ObjectKind;
 import dev.heapdiff.hprof.ValueType;
 import dev.heapdiff.internal.Bits;
+import dev.heapdiff.internal.JavaLiterals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -199,25 +200,7 @@ public final class HeapObject {
   }
 
   private static String quote(String s) {
-    String cut = s.length() > STRING_PREVIEW ? s.substring(0, STRING_PREVIEW) + "..." : s;
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : cut.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7F) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return JavaLiterals.quote(s.length() > STRING_PREVIEW ? s.substring(0, STRING_PREVIEW) + "..." : s, false);
   }
 
   @Override

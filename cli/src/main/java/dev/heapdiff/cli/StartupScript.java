@@ -1,5 +1,6 @@
 package dev.heapdiff.cli;
 
+import dev.heapdiff.internal.JavaLiterals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ record StartupScript(List<Path> dumps) {
     List<String> variables = variables();
     for (int i = 0; i < dumps.size(); i++) {
       out.append("Snapshot ").append(variables.get(i)).append(" = Heap.load(Path.of(")
-          .append(javaLiteral(dumps.get(i).toAbsolutePath().toString(), true)).append("));\n");
+          .append(JavaLiterals.quote(dumps.get(i).toAbsolutePath().toString(), true)).append("));\n");
     }
     return out.toString();
   }
@@ -60,35 +61,8 @@ record StartupScript(List<Path> dumps) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < dumps.size(); i++) {
       out.append(i == 0 ? "" : ", ").append(variables.get(i)).append(" = Heap.load(")
-          .append(javaLiteral(dumps.get(i).toString(), false)).append(')');
+          .append(JavaLiterals.quote(dumps.get(i).toString(), false)).append(')');
     }
     return out.toString();
-  }
-
-  /**
-   * Returns {@code s} as a Java string literal; {@code asciiOnly} escapes every other character too,
-   * so that a script reads the same in any default charset.
-   */
-  static String javaLiteral(String s, boolean asciiOnly) {
-    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        // never as unicode escapes: javac decodes those before it reads the literal, into line breaks
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7F || (asciiOnly && c > 0x7F)) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 }

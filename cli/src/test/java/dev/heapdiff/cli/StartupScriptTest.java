@@ -2,6 +2,7 @@ package dev.heapdiff.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.heapdiff.internal.JavaLiterals;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,10 +42,10 @@ class StartupScriptTest {
 
   @Test
   void pathsBecomeLiteralsThatJavacReadsBack() {
-    assertThat(StartupScript.javaLiteral("a \"b\" c\\d", true)).isEqualTo("\"a \\\"b\\\" c\\\\d\"");
-    assertThat(StartupScript.javaLiteral("line\nbreak\r\t\u0001", true)).isEqualTo("\"line\\nbreak\\r\\t\\u0001\"");
-    assertThat(StartupScript.javaLiteral("données", true)).isEqualTo("\"donn\\u00e9es\"");
-    assertThat(StartupScript.javaLiteral("données", false)).isEqualTo("\"données\"");
+    assertThat(JavaLiterals.quote("a \"b\" c\\d", true)).isEqualTo("\"a \\\"b\\\" c\\\\d\"");
+    assertThat(JavaLiterals.quote("line\nbreak\r\t\u0001", true)).isEqualTo("\"line\\nbreak\\r\\t\\u0001\"");
+    assertThat(JavaLiterals.quote("données", true)).isEqualTo("\"donn\\u00e9es\"");
+    assertThat(JavaLiterals.quote("données", false)).isEqualTo("\"données\"");
   }
 
   private static StartupScript script(String... dumps) {
