@@ -3,6 +3,7 @@ package dev.heapdiff;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 import dev.heapdiff.hprof.ObjectLayout;
+import dev.heapdiff.internal.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -52,7 +53,7 @@ public final class Heap {
       } else if (System.getProperty("heapdiff.dir") != null) {
         dir = Path.of(System.getProperty("heapdiff.dir"));
       } else {
-        dir = privateDirectory = createPrivateDirectory();
+        dir = privateDirectory = PrivateFiles.temporaryDirectory("heapdiff-");
       }
       Files.createDirectories(dir);
       long pid = ProcessHandle.current().pid();
@@ -116,15 +117,6 @@ public final class Heap {
       throw e;
     } finally {
       Files.deleteIfExists(plain);
-    }
-  }
-
-  private static Path createPrivateDirectory() throws IOException {
-    try {
-      return Files.createTempDirectory("heapdiff-",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } catch (UnsupportedOperationException e) {
-      return Files.createTempDirectory("heapdiff-");
     }
   }
 

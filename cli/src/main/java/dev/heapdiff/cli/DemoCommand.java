@@ -5,13 +5,13 @@ import dev.heapdiff.ObjectSet;
 import dev.heapdiff.Partition;
 import dev.heapdiff.Snapshot;
 import dev.heapdiff.cli.demo.OrderService;
+import dev.heapdiff.internal.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    Path dir = privateTemporaryDirectory();
+    Path dir = PrivateFiles.temporaryDirectory("heapdiff-demo-");
     Path before = dir.resolve("before.hprof");
     Path after = dir.resolve("after.hprof");
     dir.toFile().deleteOnExit();
@@ -124,15 +124,6 @@ final class DemoCommand implements Callable<Integer> {
       return Path.of(OrderService.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     } catch (URISyntaxException | RuntimeException e) {
       throw new IOException("cannot find heapdiff's own jar for the demo JVM's class path", e);
-    }
-  }
-
-  private static Path privateTemporaryDirectory() throws IOException {
-    try {
-      return Files.createTempDirectory("heapdiff-demo-",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } catch (UnsupportedOperationException notPosix) {
-      return Files.createTempDirectory("heapdiff-demo-"); // per-user temporary directory elsewhere
     }
   }
 

@@ -2,6 +2,7 @@ package dev.heapdiff.cli;
 
 import dev.heapdiff.Heap;
 import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.internal.PrivateFiles;
 import dev.heapdiff.report.HeapyText;
 import java.io.File;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,7 +68,7 @@ final class ShellCommand implements Callable<Integer> {
     }
     StartupScript script = new StartupScript(dumps);
     Path jshell = jshellExecutable();
-    Path dir = privateTemporaryDirectory();
+    Path dir = PrivateFiles.temporaryDirectory("heapdiff-shell-");
     Path startup = dir.resolve("startup.jsh");
     Path feedback = dir.resolve("feedback.jsh");
     dir.toFile().deleteOnExit();
@@ -123,16 +123,6 @@ final class ShellCommand implements Callable<Integer> {
       }
     }
     return String.join(File.pathSeparator, entries);
-  }
-
-  /** A new directory only its owner can read: the startup script shows which dumps are looked at. */
-  private static Path privateTemporaryDirectory() throws IOException {
-    try {
-      return Files.createTempDirectory("heapdiff-shell-",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } catch (UnsupportedOperationException notPosix) {
-      return Files.createTempDirectory("heapdiff-shell-"); // per-user temporary directory elsewhere
-    }
   }
 
   @Override
