@@ -3,7 +3,6 @@ package dev.heapdiff.testdata.truth;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,8 +40,8 @@ public final class GroundTruth {
     this.pair = pair;
     this.beforeIndex = before;
     this.afterIndex = after;
-    this.liveBefore = liveIds(before);
-    this.liveAfter = liveIds(after);
+    this.liveBefore = before.liveIdsAscending();
+    this.liveAfter = after.liveIdsAscending();
     this.newIds = minus(liveAfter, liveBefore);
     this.goneIds = minus(liveBefore, liveAfter);
     checkSameClasses(before, after);
@@ -65,19 +64,7 @@ public final class GroundTruth {
 
   /** Returns the ids (ascending) of the objects a GC root reaches in {@code dump}. */
   public static long[] liveIds(Path dump) throws IOException {
-    return liveIds(HeapIndex.read(dump));
-  }
-
-  static long[] liveIds(HeapIndex index) throws IOException {
-    BitSet live = index.live();
-    long[] out = new long[live.cardinality()];
-    int k = 0;
-    for (int r = 0; r < index.sortedIds.length; r++) {
-      if (live.get(index.objectAtRank[r])) {
-        out[k++] = index.sortedIds[r];
-      }
-    }
-    return out;
+    return HeapIndex.read(dump).liveIdsAscending();
   }
 
   /** Returns the dumps this truth is about. */

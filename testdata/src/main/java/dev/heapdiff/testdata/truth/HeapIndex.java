@@ -176,6 +176,19 @@ final class HeapIndex implements SubRecords.Layouts {
     return q;
   }
 
+  /** Returns the ids of the objects a GC root reaches, ascending. */
+  long[] liveIdsAscending() throws IOException {
+    BitSet reached = live();
+    long[] out = new long[reached.cardinality()];
+    int k = 0;
+    for (int r = 0; r < sortedIds.length; r++) {
+      if (reached.get(objectAtRank[r])) {
+        out[k++] = sortedIds[r];
+      }
+    }
+    return out;
+  }
+
   /** Returns which objects (by file-order index) a GC root reaches. */
   BitSet live() throws IOException {
     if (live == null) {

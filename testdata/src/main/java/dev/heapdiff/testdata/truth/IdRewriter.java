@@ -67,19 +67,8 @@ public final class IdRewriter {
         rewriter.dangling.size());
   }
 
-  private long[] liveIdsAscending() {
-    long[] out = new long[live.cardinality()];
-    int k = 0;
-    for (int r = 0; r < index.sortedIds.length; r++) {
-      if (live.get(index.objectAtRank[r])) {
-        out[k++] = index.sortedIds[r];
-      }
-    }
-    return out;
-  }
-
-  private IdMap randomIds() {
-    long[] old = liveIdsAscending();
+  private IdMap randomIds() throws IOException {
+    long[] old = index.liveIdsAscending();
     int n = old.length;
     long slots = 4L * n + 16;
     long base = baseAvoidingOriginal(RANDOM_BASE, 8 * (slots + 1) + GB);
@@ -104,7 +93,7 @@ public final class IdRewriter {
 
   /** Slides every live object down over the dead ones before it, as a compacting collector does. */
   private IdMap slidingIds() throws IOException {
-    long[] old = liveIdsAscending();
+    long[] old = index.liveIdsAscending();
     long[] fresh = new long[old.length];
     long[] sorted = index.sortedIds;
     long at = baseAvoidingOriginal(SLIDING_BASE, sorted.length == 0 ? GB : sorted[sorted.length - 1] - sorted[0] + 2 * GB);
