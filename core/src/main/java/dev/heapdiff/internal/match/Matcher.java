@@ -164,7 +164,6 @@ final class Matcher {
 
   /** Makes the pairs {@code (a index, b index)}, flattened, that are still possible; returns how many. */
   private int matchAll(int[] pairs) {
-    syncOrder();
     int made = 0;
     for (int k = 0; k < pairs.length; k += 2) {
       if (a.partner[pairs[k]] < 0 && evidence.compatible(a, pairs[k], pairs[k + 1])
@@ -219,7 +218,11 @@ final class Matcher {
     return (long) x << 32 | y;
   }
 
-  /** Whether the address order refuses {@code x} of {@code a} and {@code y} of {@code b}, or did. */
+  /**
+   * Whether the address order refuses {@code x} of {@code a} and {@code y} of {@code b}, or did;
+   * every question to the order comes through here (or {@link #reconsider}, or the ties), after
+   * {@link #syncOrder}.
+   */
   private boolean outOfOrder(int x, int y) {
     syncOrder();
     return order.refuses(a, x, y) || !undone.isEmpty() && undone.contains(pairKey(x, y));
@@ -471,7 +474,6 @@ final class Matcher {
 
   /** Pairs {@code x} with its best candidate if the evidence is strong and unambiguous both ways. */
   private void decide(int x) {
-    syncOrder();
     evidence.candidates(a, x, candidates);
     if (scores.length < candidates.size) {
       scores = new double[candidates.data.length];
