@@ -312,6 +312,10 @@ public final class HeapGraph implements AutoCloseable {
         InstanceShape shape = g.shapes[g.classOf[object]];
         int n = shape.referenceOffsets.length;
         Objects.checkFromIndexSize(at, n, out.length);
+        if (resolved && g.refStart[object + 1] - r == n) {
+          System.arraycopy(g.refs, r, out, at, n); // no null slot: the resolved references are the slots
+          return n;
+        }
         long data = Values.instanceData(g, object);
         for (int k = 0; k < n; k++) {
           long id = g.in.id(data + shape.referenceOffsets[k], g.idSize);
@@ -322,6 +326,10 @@ public final class HeapGraph implements AutoCloseable {
       case OBJECT_ARRAY -> {
         int n = arrayLength(object);
         Objects.checkFromIndexSize(at, n, out.length);
+        if (resolved && g.refStart[object + 1] - r == n) {
+          System.arraycopy(g.refs, r, out, at, n);
+          return n;
+        }
         long data = Values.objectArrayData(g, object);
         for (int k = 0; k < n; k++) {
           long id = g.in.id(data + (long) k * g.idSize, g.idSize);

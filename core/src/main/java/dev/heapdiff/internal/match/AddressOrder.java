@@ -127,13 +127,13 @@ final class AddressOrder {
    */
   long[] countLongestOrderOnly(IntPredicate swept) {
     long[] outside = outsideLongestOrder();
-    a.rebuild(x -> Bits.get(outside, x));
-    b.rebuild(y -> Bits.get(outside, b.side.partner[y]));
     int sweptOutside = 0;
     for (int x = Bits.next(outside, 0); x >= 0; x = Bits.next(outside, x + 1)) {
       sweptOutside += swept.test(x) ? 1 : 0;
     }
-    nearlyAll = a.total >= NEARLY_ALL * (a.side.matched - sweptOutside);
+    a.countChain();
+    b.countChain();
+    nearlyAll = a.chainTotal >= NEARLY_ALL * (a.side.matched - sweptOutside);
     return outside;
   }
 
@@ -157,12 +157,21 @@ final class AddressOrder {
     return above >= 0 && b.rank[partner[a.byRank[above]]] < target;
   }
 
-  /** Counts all pairs as neighbours again. */
+  /** Counts all pairs as neighbours again, counting them afresh (after pairs it was not told of). */
   void countAll() {
     nearlyAll = false;
     if (on) {
-      a.rebuild(x -> false);
-      b.rebuild(y -> false);
+      a.rebuild();
+      b.rebuild();
+    }
+  }
+
+  /** After {@link #countLongestOrderOnly}: counts all pairs as neighbours again, as they were. */
+  void countAllAgain() {
+    nearlyAll = false;
+    if (on) {
+      a.countAll();
+      b.countAll();
     }
   }
 
@@ -173,18 +182,30 @@ final class AddressOrder {
    */
   private long[] outsideLongestOrder() {
     int[] partner = a.side.partner;
-    int pairs = 0;
-    for (int r = 0; r < a.rank.length; r++) {
-      if (partner[a.byRank[r]] >= 0) {
-        pairs++;
+    long[] outside = new long[(a.rank.length + 63) >>> 6];
+    // Where the order is kept entirely, as after a sliding compaction, the chain is all pairs.
+    int last = -1;
+    boolean kept = true;
+    for (int r = 0, n = a.rank.length; r < n && kept; r++) {
+      int y = partner[a.byRank[r]];
+      if (y >= 0) {
+        kept = b.rank[y] > last;
+        last = b.rank[y];
       }
     }
-    int[] objects = new int[pairs];
-    int[] previous = new int[pairs];
-    int[] tails = new int[pairs];
-    // The key of each tail beside it: the search reads one array, and a key above the last tail's,
-    // as nearly every key is where the order is kept, extends the chain without a search.
-    int[] tailKeys = new int[pairs];
+    if (kept) {
+      a.chainIsAll();
+      b.chainIsAll();
+      return outside;
+    }
+    int pairs = a.side.matched;
+    if (chainRanks == null || chainRanks.length < pairs) {
+      chainRanks = new int[pairs];
+      chainKeys = new int[pairs];
+      previous = new int[pairs];
+      tails = new int[pairs];
+      tailKeys = new int[pairs];
+    }
     int length = 0;
     int p = 0;
     for (int r = 0; r < a.rank.length; r++) {
@@ -192,9 +213,12 @@ final class AddressOrder {
       if (partner[x] < 0) {
         continue;
       }
-      objects[p] = x;
       int key = b.rank[partner[x]];
+      chainRanks[p] = r;
+      chainKeys[p] = key;
       int lo;
+      // The key of each tail is kept beside it: the search reads one array, and a key above the last
+      // tail's, as nearly every key is where the order is kept, extends the chain without a search.
       if (length == 0 || tailKeys[length - 1] < key) {
         lo = length;
       } else {
@@ -215,18 +239,35 @@ final class AddressOrder {
       length = Math.max(length, lo + 1);
       p++;
     }
-    boolean[] kept = new boolean[pairs];
-    for (int k = length == 0 ? -1 : tails[length - 1]; k >= 0; k = previous[k]) {
-      kept[k] = true;
-    }
-    long[] outside = new long[(a.rank.length + 63) >>> 6];
-    for (int k = 0; k < pairs; k++) {
-      if (!kept[k]) {
-        Bits.set(outside, objects[k]);
+    // The chain, from its end back: both its ranks in a and its ranks in b decrease, so the pairs
+    // left out between two links are those between their places.
+    a.startChain();
+    b.startChain();
+    int next = p;
+    for (int k = length == 0 ? -1 : tails[length - 1]; ; k = previous[k]) {
+      for (int q = k + 1; q < next; q++) {
+        Bits.set(outside, a.byRank[chainRanks[q]]);
       }
+      if (k < 0) {
+        break;
+      }
+      a.chain.addUnsummarized(chainRanks[k]);
+      b.chain.addUnsummarized(chainKeys[k]);
+      next = k;
     }
+    a.chainTotal = length;
+    b.chainTotal = length;
+    a.chainIsAll = false;
+    b.chainIsAll = false;
     return outside;
   }
+
+  /** Scratch of {@link #outsideLongestOrder}, per pair, kept for the next time. */
+  private int[] chainRanks;
+  private int[] chainKeys;
+  private int[] previous;
+  private int[] tails;
+  private int[] tailKeys;
 
   /**
    * Of the matched neighbours of {@code x} nearest in address order (up to {@link #WINDOW} below
@@ -258,8 +299,10 @@ final class AddressOrder {
     if (!on) {
       return out.toArray();
     }
+    FutureTask<UnmatchedByColour> other = Matching.inBackground("heapdiff-ties",
+        () -> new UnmatchedByColour(b.side, b.byRank, b.rank, cb));
     UnmatchedByColour ua = new UnmatchedByColour(a.side, a.byRank, a.rank, ca);
-    UnmatchedByColour ub = new UnmatchedByColour(b.side, b.byRank, b.rank, cb);
+    UnmatchedByColour ub = Matching.join(other);
     for (int k = 0; k < ua.objects.length; k++) {
       int x = ua.objects[k];
       int y = onlyBetween(a, b, x, ca[x], ub);
@@ -291,15 +334,24 @@ final class AddressOrder {
     return from < to ? candidates.only(g, from, to) : -1;
   }
 
-  /** One side's address ranks, and which objects are counted as neighbours ({@link RankSet}). */
+  /**
+   * One side's address ranks, and which objects are counted as neighbours ({@link RankSet}): all
+   * matched ones, kept up to date pair by pair, or those of the longest chain in order.
+   */
   private static final class Ranks {
     final MatchSide side;
     /** Object index to the rank of its id, and back. */
     int[] rank;
     int[] byRank;
-    /** The ranks of the counted objects. */
+    /** The ranks of the matched objects. */
+    private RankSet all;
+    /** The ranks of the objects in the longest chain in order, while only they count. */
+    private RankSet chain;
+    int chainTotal;
+    /** Whether the chain is all matched objects ({@link #chain} then means nothing). */
+    private boolean chainIsAll;
+    /** {@link #all} or {@link #chain}. */
     private RankSet counted;
-    int total;
 
     Ranks(MatchSide side) {
       this.side = side;
@@ -316,38 +368,60 @@ final class AddressOrder {
       }
     }
 
-    /** Counts the matched objects, except those {@code leftOut}. */
-    void rebuild(IntPredicate leftOut) {
+    /** Counts the matched objects afresh. */
+    void rebuild() {
       int n = side.count;
       ranks();
-      if (counted == null) {
-        counted = new RankSet(n);
+      if (all == null) {
+        all = new RankSet(n);
       } else {
-        counted.clear();
+        all.clear();
       }
-      total = 0;
       for (int r = 0; r < n; r++) {
-        int i = byRank[r];
-        if (side.partner[i] >= 0 && !leftOut.test(i)) {
-          counted.addUnsummarized(r);
-          total++;
+        if (side.partner[byRank[r]] >= 0) {
+          all.addUnsummarized(r);
         }
       }
-      counted.summarize();
+      all.summarize();
+      counted = all;
+    }
+
+    /** Empties the chain's set, to be filled with {@link RankSet#addUnsummarized}. */
+    void startChain() {
+      if (chain == null) {
+        chain = new RankSet(side.count);
+      } else {
+        chain.clear();
+      }
+    }
+
+    /** The chain is all matched objects. */
+    void chainIsAll() {
+      chainIsAll = true;
+      chainTotal = side.matched;
+    }
+
+    /** Counts only the chain's objects. */
+    void countChain() {
+      if (chainIsAll) {
+        counted = all;
+      } else {
+        chain.summarize();
+        counted = chain;
+      }
+    }
+
+    /** Counts all matched objects again. */
+    void countAll() {
+      counted = all;
     }
 
     void add(int object) {
-      if (!counted.contains(rank[object])) {
-        counted.add(rank[object]);
-        total++;
-      }
+      all.add(rank[object]);
     }
 
     void remove(int object) {
-      if (counted.contains(rank[object])) {
-        counted.remove(rank[object]);
-        total--;
-      }
+      all.remove(rank[object]);
     }
 
     /** The rank of the nearest counted object below rank {@code r}, or -1. */

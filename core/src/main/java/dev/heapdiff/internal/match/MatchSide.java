@@ -122,6 +122,8 @@ final class MatchSide {
     content = new long[count];
     IntList all = new IntList(count + count / 2);
     IntList strings = new IntList(1024);
+    // A dump written with live objects only has no dead ones to be read as null.
+    boolean someDead = Bits.count(live) < count;
     for (int i = 0; i < count; i++) {
       start[i] = all.size;
       if (!Bits.get(live, i)) {
@@ -133,7 +135,7 @@ final class MatchSide {
       int n = graph.referenceSlotCount(i);
       all.ensureRoom(n);
       all.size += graph.referenceSlots(i, all.data, from);
-      for (int s = from; s < all.size; s++) {
+      for (int s = from; s < all.size && someDead; s++) {
         if (all.data[s] >= 0 && !Bits.get(live, all.data[s])) {
           all.data[s] = -1;
         }

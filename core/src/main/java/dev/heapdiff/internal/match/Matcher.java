@@ -193,7 +193,7 @@ final class Matcher {
         refused.add(x);
       }
     }
-    order.countAll();
+    order.countAllAgain();
     for (int k = 0; k < refused.size; k++) {
       int x = refused.data[k];
       int y = a.partner[x];

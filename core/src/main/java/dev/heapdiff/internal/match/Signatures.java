@@ -25,15 +25,7 @@ final class Signatures {
     Colours cb = Matching.join(other);
     ca.release();
     cb.release();
-    // Colours that one member of each side has: one table over both sides, in time linear in the members.
-    ColourTable table = new ColourTable(ca.members.length + cb.members.length);
-    for (int m = 0; m < ca.members.length; m++) {
-      table.add(ca.colour[m], ca.members[m], true);
-    }
-    for (int m = 0; m < cb.members.length; m++) {
-      table.add(cb.colour[m], cb.members[m], false);
-    }
-    return table.uniquePairs();
+    return ColourJoin.uniqueInBoth(ca.colour, ca.members, cb.colour, cb.members);
   }
 
   /**
@@ -138,55 +130,126 @@ final class Signatures {
     return MatchSide.mix(0x3C6EF372FE94F82BL + (isA ? side.partner[i] : i));
   }
 
-  /** Open addressing from a colour to the one member of each side that has it (-1 none, -2 several). */
-  private static final class ColourTable {
-    private final long[] colours;
-    private final int[] inA;
-    private final int[] inB;
-    private final boolean[] used;
-    private final int mask;
+  /**
+   * The colours that exactly one member of each side has, found as a partitioned hash join: each
+   * side's members are grouped by the top bits of their colour (a pass and a scatter), and the
+   * groups are joined one by one in a small table that stays in the cache, half of them on another
+   * thread. Linear in the members, with no reads at random over large arrays and no sorting.
+   */
+  static final class ColourJoin {
+    /** The average number of members of both sides a group aims at. */
+    private static final int GROUP = 2048;
+    private static final int MAX_BITS = 14;
 
-    ColourTable(int members) {
-      int size = Integer.highestOneBit(Math.max(16, members * 2 - 1)) << 1;
-      colours = new long[size];
-      inA = new int[size];
-      inB = new int[size];
-      used = new boolean[size];
-      mask = size - 1;
-    }
+    private ColourJoin() {}
 
-    void add(long colour, int member, boolean sideA) {
-      int at = (int) MatchSide.mix(colour) & mask;
-      while (used[at] && colours[at] != colour) {
-        at = (at + 1) & mask;
+    /**
+     * Returns pairs {@code (membersA[i], membersB[j])}, flattened, in the order of {@code membersA},
+     * for which {@code colourA[i] == colourB[j]} and no other member of either side has that colour.
+     */
+    static int[] uniqueInBoth(long[] colourA, int[] membersA, long[] colourB, int[] membersB) {
+      int total = colourA.length + colourB.length;
+      int bits = 0;
+      while (bits < MAX_BITS && (long) GROUP << bits < total) {
+        bits++;
       }
-      if (!used[at]) {
-        used[at] = true;
-        colours[at] = colour;
-        inA[at] = -1;
-        inB[at] = -1;
+      int groupBits = bits;
+      FutureTask<int[][]> groupsOfB = Matching.inBackground("heapdiff-colours", () -> groups(colourB, groupBits));
+      int[][] ga = groups(colourA, bits);
+      int[][] gb = Matching.join(groupsOfB);
+      int[] partnerOfA = new int[colourA.length];
+      Arrays.fill(partnerOfA, -1);
+      int count = 1 << bits;
+      int middle = count / 2;
+      FutureTask<Void> half = Matching.inBackground("heapdiff-colours", () -> {
+        join(colourA, ga, colourB, gb, membersB, middle, count, partnerOfA);
+        return null;
+      });
+      join(colourA, ga, colourB, gb, membersB, 0, middle, partnerOfA);
+      Matching.join(half);
+      int pairs = 0;
+      for (int p : partnerOfA) {
+        pairs += p >= 0 ? 1 : 0;
       }
-      int[] side = sideA ? inA : inB;
-      side[at] = side[at] == -1 ? member : -2;
-    }
-
-    /** Pairs {@code (a, b)} flattened, of the colours that exactly one member of each side has, by {@code a}. */
-    int[] uniquePairs() {
-      MatchSide.LongList found = new MatchSide.LongList();
-      for (int at = 0; at < colours.length; at++) {
-        if (used[at] && inA[at] >= 0 && inB[at] >= 0) {
-          found.add((long) inA[at] << 32 | inB[at]);
+      int[] out = new int[2 * pairs];
+      for (int m = 0, k = 0; m < partnerOfA.length; m++) {
+        if (partnerOfA[m] >= 0) {
+          out[k++] = membersA[m];
+          out[k++] = partnerOfA[m];
         }
       }
-      // In the order of the objects of a: the pairs are then made with neighbouring reads, not at random.
-      long[] sorted = found.toArray();
-      Arrays.sort(sorted);
-      int[] out = new int[2 * sorted.length];
-      for (int k = 0; k < sorted.length; k++) {
-        out[2 * k] = (int) (sorted[k] >>> 32);
-        out[2 * k + 1] = (int) sorted[k];
-      }
       return out;
+    }
+
+    /** {@code {start, order}}: the places in {@code colours} of group {@code g} are {@code order[start[g] .. start[g + 1])}. */
+    private static int[][] groups(long[] colours, int bits) {
+      int[] start = new int[(1 << bits) + 1];
+      for (long c : colours) {
+        start[group(c, bits) + 1]++;
+      }
+      for (int g = 1; g < start.length; g++) {
+        start[g] += start[g - 1];
+      }
+      int[] fill = Arrays.copyOf(start, start.length - 1);
+      int[] order = new int[colours.length];
+      for (int m = 0; m < colours.length; m++) {
+        order[fill[group(colours[m], bits)]++] = m;
+      }
+      return new int[][] {start, order};
+    }
+
+    private static int group(long colour, int bits) {
+      return bits == 0 ? 0 : (int) (colour >>> (64 - bits));
+    }
+
+    /** Joins groups {@code [from, to)}, writing the partner of each uniquely paired member of a. */
+    private static void join(long[] colourA, int[][] ga, long[] colourB, int[][] gb, int[] membersB, int from, int to,
+        int[] partnerOfA) {
+      long[] keys = new long[16];
+      // Per slot, the place of the one member of a (of b) with the key: -1 none, -2 several.
+      int[] inA = new int[16];
+      int[] inB = new int[16];
+      for (int g = from; g < to; g++) {
+        int na = ga[0][g + 1] - ga[0][g];
+        int nb = gb[0][g + 1] - gb[0][g];
+        if (na == 0 || nb == 0) {
+          continue;
+        }
+        int size = Integer.highestOneBit(Math.max(8, 2 * (na + nb) - 1)) << 1;
+        if (keys.length < size) {
+          keys = new long[size];
+          inA = new int[size];
+          inB = new int[size];
+        }
+        Arrays.fill(inA, 0, size, -1);
+        Arrays.fill(inB, 0, size, -1);
+        int mask = size - 1;
+        for (int k = ga[0][g]; k < ga[0][g + 1]; k++) {
+          int m = ga[1][k];
+          int at = place(keys, inA, inB, mask, colourA[m]);
+          inA[at] = inA[at] == -1 ? m : -2;
+        }
+        for (int k = gb[0][g]; k < gb[0][g + 1]; k++) {
+          int m = gb[1][k];
+          int at = place(keys, inA, inB, mask, colourB[m]);
+          inB[at] = inB[at] == -1 ? m : -2;
+        }
+        for (int at = 0; at < size; at++) {
+          if (inA[at] >= 0 && inB[at] >= 0) {
+            partnerOfA[inA[at]] = membersB[inB[at]];
+          }
+        }
+      }
+    }
+
+    /** The slot of {@code key}: where it is, or the empty slot where it goes (its key set). */
+    private static int place(long[] keys, int[] inA, int[] inB, int mask, long key) {
+      int at = (int) key & mask;
+      while ((inA[at] != -1 || inB[at] != -1) && keys[at] != key) {
+        at = (at + 1) & mask;
+      }
+      keys[at] = key;
+      return at;
     }
   }
 }
