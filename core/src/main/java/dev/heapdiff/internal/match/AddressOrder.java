@@ -198,24 +198,21 @@ final class AddressOrder {
       b.chainIsAll();
       return outside;
     }
-    int pairs = a.side.matched;
-    if (chainRanks == null || chainRanks.length < pairs) {
-      chainRanks = new int[pairs];
-      chainKeys = new int[pairs];
-      previous = new int[pairs];
-      tails = new int[pairs];
-      tailKeys = new int[pairs];
+    if (tails == null) {
+      tails = new int[a.rank.length];
+      tailKeys = new int[a.rank.length];
     }
+    // Pair p (in address order of a) links back to pair p - 1 but where the list says otherwise:
+    // (p, the pair it links to), by increasing p; nearly empty where the order is nearly kept.
+    MatchSide.IntList jumps = new MatchSide.IntList(64);
     int length = 0;
     int p = 0;
-    for (int r = 0; r < a.rank.length; r++) {
-      int x = a.byRank[r];
-      if (partner[x] < 0) {
+    for (int r = 0, n = a.rank.length; r < n; r++) {
+      int y = partner[a.byRank[r]];
+      if (y < 0) {
         continue;
       }
-      int key = b.rank[partner[x]];
-      chainRanks[p] = r;
-      chainKeys[p] = key;
+      int key = b.rank[y];
       int lo;
       // The key of each tail is kept beside it: the search reads one array, and a key above the last
       // tail's, as nearly every key is where the order is kept, extends the chain without a search.
@@ -233,27 +230,43 @@ final class AddressOrder {
           }
         }
       }
-      previous[p] = lo > 0 ? tails[lo - 1] : -1;
+      int previous = lo > 0 ? tails[lo - 1] : -1;
+      if (previous != p - 1) {
+        jumps.add(p);
+        jumps.add(previous);
+      }
       tails[lo] = p;
       tailKeys[lo] = key;
       length = Math.max(length, lo + 1);
       p++;
     }
-    // The chain, from its end back: both its ranks in a and its ranks in b decrease, so the pairs
-    // left out between two links are those between their places.
+    // The chain, from its end back, in a second pass over the pairs in address order.
     a.startChain();
     b.startChain();
-    int next = p;
-    for (int k = length == 0 ? -1 : tails[length - 1]; ; k = previous[k]) {
-      for (int q = k + 1; q < next; q++) {
-        Bits.set(outside, a.byRank[chainRanks[q]]);
+    int link = length == 0 ? -1 : tails[length - 1];
+    int jump = jumps.size - 2;
+    int inChain = 0;
+    for (int r = a.rank.length - 1; r >= 0; r--) {
+      int x = a.byRank[r];
+      int y = partner[x];
+      if (y < 0) {
+        continue;
       }
-      if (k < 0) {
-        break;
+      p--;
+      if (p == link) {
+        a.chain.addUnsummarized(r);
+        b.chain.addUnsummarized(b.rank[y]);
+        inChain++;
+        while (jump >= 0 && jumps.data[jump] > link) {
+          jump -= 2;
+        }
+        link = jump >= 0 && jumps.data[jump] == link ? jumps.data[jump + 1] : link - 1;
+      } else {
+        Bits.set(outside, x);
       }
-      a.chain.addUnsummarized(chainRanks[k]);
-      b.chain.addUnsummarized(chainKeys[k]);
-      next = k;
+    }
+    if (inChain != length || link != -1) {
+      throw new IllegalStateException("chain of " + length + " pairs read back as " + inChain);
     }
     a.chainTotal = length;
     b.chainTotal = length;
@@ -262,10 +275,7 @@ final class AddressOrder {
     return outside;
   }
 
-  /** Scratch of {@link #outsideLongestOrder}, per pair, kept for the next time. */
-  private int[] chainRanks;
-  private int[] chainKeys;
-  private int[] previous;
+  /** Scratch of {@link #outsideLongestOrder}: per chain length, the last pair of the best chain and its key. */
   private int[] tails;
   private int[] tailKeys;
 

@@ -238,7 +238,7 @@ final class MatchSide {
     return colourPlaces;
   }
 
-  /** Per object, scratch colours (see {@link Signatures#plainColours}). */
+  /** Per object, the colours colour refinement started from (see {@link Signatures#plainColours}). */
   long[] colourScratch() {
     if (colourScratch == null) {
       colourScratch = new long[count];

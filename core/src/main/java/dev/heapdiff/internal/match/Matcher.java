@@ -106,7 +106,7 @@ final class Matcher {
       // Colours that several unmatched objects share: where the order is kept, the one of that
       // colour between the partners of an object's matched neighbours in address order.
       if (order.on()) {
-        long[][] plain = Signatures.plainColours(a, b, classes);
+        long[][] plain = Signatures.plainColours(a, b);
         syncOrder();
         made += matchAll(order.tiesInOrder(plain[0], plain[1]));
       }

@@ -29,19 +29,12 @@ final class Signatures {
   }
 
   /**
-   * Returns, for the unmatched live objects of {@code a} and of {@code b}, the colour they start
-   * with (paired class, kind and contents), by object index; the entries of other objects are left
-   * over from earlier calls and mean nothing. For the address order's ties.
+   * Returns, for the objects of {@code a} and of {@code b} that were unmatched at the last call of
+   * {@link #uniquePairs}, the colour they started with there (paired class, kind and contents), by
+   * object index; the entries of other objects mean nothing. For the address order's ties.
    */
-  static long[][] plainColours(MatchSide a, MatchSide b, ClassPairing classes) {
-    FutureTask<long[]> other = Matching.inBackground("heapdiff-colours", () -> {
-      Colours cb = new Colours(b, classes.bToA, UNPAIRED_B, false);
-      cb.release();
-      return cb.byObject();
-    });
-    Colours ca = new Colours(a, classes.aToB, UNPAIRED_A, true);
-    ca.release();
-    return new long[][] {ca.byObject(), Matching.join(other)};
+  static long[][] plainColours(MatchSide a, MatchSide b) {
+    return new long[][] {a.colourScratch(), b.colourScratch()};
   }
 
   /** The colours of one side's unmatched live objects (its members); matched objects are coloured by their pair. */
@@ -65,12 +58,14 @@ final class Signatures {
       members = list.toArray();
       at = side.colourPlaces();
       colour = new long[members.length];
+      long[] plain = side.colourScratch();
       for (int m = 0; m < members.length; m++) {
         int i = members[m];
         at[i] = m;
         int c = side.graph.classIndexOf(i);
         long key = isA ? (classMap[c] >= 0 ? classMap[c] : unpaired + c) : (classMap[c] >= 0 ? c : unpaired + c);
         colour[m] = MatchSide.mix(MatchSide.mix(key + side.kinds[i]) ^ side.content[i]);
+        plain[i] = colour[m];
       }
     }
 
@@ -79,15 +74,6 @@ final class Signatures {
       for (int i : members) {
         at[i] = -1;
       }
-    }
-
-    /** The colours by object index, in the side's scratch array: only the members' entries mean anything. */
-    long[] byObject() {
-      long[] out = side.colourScratch();
-      for (int m = 0; m < members.length; m++) {
-        out[members[m]] = colour[m];
-      }
-      return out;
     }
 
     private long colourOf(int t) {
