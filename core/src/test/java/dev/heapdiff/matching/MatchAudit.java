@@ -164,6 +164,38 @@ final class MatchAudit {
     return truthOfAfter[afterObject];
   }
 
+  /**
+   * Returns the number of changes the matcher's pairing implies for the whole of both dumps minus the
+   * number the truth's does, computed object by object without clusters: it equals the sum over the
+   * clusters of their differences, which checks that the clusters account for every change that differs.
+   */
+  long wholeDifference() {
+    return wholeChanges(matcherOfAfter, matcherOfBefore) - wholeChanges(truthOfAfter, truthOfBefore);
+  }
+
+  /** Returns the sum over the clusters of the matcher's changes minus the truth's. */
+  long clusterDifference() {
+    return clusters.stream().mapToLong(k -> total(k.underMatcher()) - total(k.underTruth())).sum();
+  }
+
+  private long wholeChanges(int[] pa, int[] pb) {
+    Map<String, Integer> out = new HashMap<>();
+    long unpaired = 0;
+    for (int a = 0; a < pa.length; a++) {
+      if (Bits.get(liveAfter, a)) {
+        if (pa[a] < 0) {
+          unpaired++;
+        } else {
+          pairChanges(a, pa[a], pa, out);
+        }
+      }
+    }
+    for (int b = 0; b < pb.length; b++) {
+      unpaired += Bits.get(liveBefore, b) && pb[b] < 0 ? 1 : 0;
+    }
+    return unpaired + total(out);
+  }
+
   private static int[] restricted(int[] pairing, long[] liveA, long[] liveB) {
     int[] out = new int[pairing.length];
     for (int a = 0; a < out.length; a++) {
@@ -305,6 +337,9 @@ final class MatchAudit {
     }
     // Slots of pairs both pairings make (holders outside every cluster) that point into this one:
     // counted once, from the after side when the target there is in a cluster (then it is this one).
+    // Those found only from the before side correspond under neither pairing (their after-side
+    // target is paired alike by both, and not with this cluster's object): the same count under
+    // both, kept so that the counts shown are complete.
     for (int a : clusterAfter) {
       for (int h : distinct(after.referrers(a))) {
         int g = matcherOfAfter[h];

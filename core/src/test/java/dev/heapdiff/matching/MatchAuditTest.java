@@ -238,6 +238,9 @@ class MatchAuditTest {
         }
         assertThat(fp).isEqualTo(audit.score().falsePositiveCount());
         assertThat(fn).isEqualTo(audit.score().falseNegativeCount());
+        // The clusters account for every change in which the two pairings differ.
+        assertThat(audit.differences()[1]).as("changes, matcher minus truth, by clusters and whole")
+            .isEqualTo(audit.differences()[0]);
         double floor = form == IdForm.ORDER_PRESERVING ? 0.995 : DISTINGUISHABLE_FLOORS.getOrDefault(workload, 0.995);
         Verdict[] excused = {Verdict.INDISTINGUISHABLE, Verdict.TRADE_OFF};
         assertThat(audit.adjustedPrecision(excused)).as("precision of %s, %s, distinguishable errors only", workload,

@@ -39,6 +39,8 @@ final class WorkloadAudit {
   private final int truePositives;
   private final Map<Verdict, int[]> errors = new EnumMap<>(Verdict.class); // {false positives, false negatives}
   private final int wrongPartners;
+  private final long wholeDifference;
+  private final long clusterDifference;
   private final int clusters;
   private final int largestCluster;
   private final Map<Verdict, Map<String, Integer>> errorsByClass = new EnumMap<>(Verdict.class);
@@ -72,6 +74,8 @@ final class WorkloadAudit {
         truth[a] = trueIds[a] < 0 ? -1 : before.indexOf(trueIds[a]);
       }
       MatchAudit audit = MatchAudit.of(after, liveAfter, before, liveBefore, matcher, truth);
+      this.wholeDifference = audit.wholeDifference();
+      this.clusterDifference = audit.clusterDifference();
       for (Verdict v : Verdict.values()) {
         errors.put(v, new int[2]);
         errorsByClass.put(v, new TreeMap<>());
@@ -230,6 +234,14 @@ final class WorkloadAudit {
         errors(Verdict.DISTINGUISHABLE), 100 * adjustedPrecision(indistinguishable),
         100 * adjustedRecall(indistinguishable), 100 * adjustedPrecision(indistinguishable, tradeOff),
         100 * adjustedRecall(indistinguishable, tradeOff));
+  }
+
+  /**
+   * Returns the changes the matcher's pairing implies minus the truth's, over both whole dumps and
+   * summed over the clusters (equal when the clusters account for every difference).
+   */
+  long[] differences() {
+    return new long[] {wholeDifference, clusterDifference};
   }
 
   /** Returns the number of objects paired with another partner than the truth's (not errors of the "new" set). */
