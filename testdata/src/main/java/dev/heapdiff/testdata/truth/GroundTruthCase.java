@@ -74,6 +74,22 @@ public final class GroundTruthCase {
         .withClassNames(truth::classNameInAfter);
   }
 
+  /**
+   * Returns the true partners of objects of the rewritten {@code after} dump of {@code form}: for
+   * each id, the id in the rewritten {@code before} of the same object (under Epsilon an original id
+   * is an identity), or -1 for an object that is new or an id the rewritten {@code after} does not
+   * have. Same order as {@code rewrittenAfterIds}.
+   */
+  public long[] truePartnersInBefore(IdForm form, long[] rewrittenAfterIds) throws IOException {
+    RewrittenPair pair = rewritten(form);
+    long[] out = pair.after().ids().toOld(rewrittenAfterIds);
+    for (int i = 0; i < out.length; i++) {
+      // The rewritten before holds exactly the objects live in the original before.
+      out[i] = out[i] == -1 ? -1 : pair.before().ids().newId(out[i]);
+    }
+    return out;
+  }
+
   /** Scores a prediction of the gone objects, given as ids of the rewritten {@code before} dump of {@code form}. */
   public Score scoreGone(IdForm form, long[] predictedRewrittenBeforeIds) throws IOException {
     return Score.of(truth.goneIds(), predictedRewrittenBeforeIds, rewritten(form).before().ids())
