@@ -41,7 +41,9 @@ class MatcherTruthTest {
    * Workload, the precision and recall it must reach with random ids: what was measured, rounded
    * down (issue 4's target, 99.5%, where it is reached), and below the lowest of repeated runs where
    * the workload itself varies (NewThreads: the JDK's method-handle internals its lambda makes,
-   * 97.4% to 99.5% over the runs of 2026-11-24).
+   * 97.4% to 99.5% over the runs of 2026-11-24). H2: 99.97% to 99.98% precision, 98.87% to 98.88%
+   * recall on 2026-11-25 (JDK 17 and 25); what is left are rows an update replaced by a new row
+   * that differs in one value, paired with the old row (a trade-off in {@link MatchAudit}'s terms).
    */
   private static final Map<Class<? extends Workload>, Double> FLOORS = Map.ofEntries(
       Map.entry(HashMapGrowth.class, 0.995),
@@ -53,7 +55,7 @@ class MatcherTruthTest {
       Map.entry(EqualStrings.class, 0.995),
       Map.entry(NewThreads.class, 0.97),
       Map.entry(NewClasses.class, 0.985),
-      Map.entry(H2Database.class, 0.945),
+      Map.entry(H2Database.class, 0.985),
       Map.entry(JacksonJson.class, 0.995));
   /** With order-preserving ids, where address order breaks ties, every workload reaches issue 4's target. */
   private static final double ORDER_PRESERVING_FLOOR = 0.995;

@@ -1,6 +1,7 @@
 package dev.heapdiff.internal.match;
 
 import dev.heapdiff.hprof.ObjectKind;
+import java.util.function.IntPredicate;
 
 /**
  * How much each field proves, learned from the pairs matched so far: per class and reference slot,
@@ -8,7 +9,10 @@ import dev.heapdiff.hprof.ObjectKind;
  * points to; per class and primitive field, how often the values are equal. A field that changes
  * often (links of a rebalancing tree, a replaced value) proves less either way than one that keeps
  * its value. Pairs are accepted on agreement, so what they show about a field is biased towards
- * stability: learning only lowers a field's weight below its prior, never raises it.
+ * stability: learning lowers a field's weight below its prior and does not raise it, with one
+ * exception: a primitive field that none of many pairs made by evidence shows changed (the sweep's
+ * pairs have equal contents by construction, so they are not counted) is taken to never change,
+ * and a difference in it weighs heavily against a pair (a row's key, the value of a value object).
  */
 final class Stability {
   /** Pseudo-observations of the prior, so that a few pairs do not decide a field's weight. */
@@ -19,6 +23,13 @@ final class Stability {
   /** At most this many matched pairs of one class are looked at per learning pass. */
   private static final int SAMPLE = 4_000;
   private static final double MIN_WEIGHT = 0.2;
+  /**
+   * A primitive field that none of at least this many pairs made by evidence (not by the sweep)
+   * shows changed is taken to be one that never changes (a row's key, a value object's value).
+   */
+  private static final int INVARIANT_PAIRS = 32;
+  /** The weight of a disagreement in such a field, against a pair (a changing field's is at most 1). */
+  static final float INVARIANT = 8f;
 
   private Stability() {}
 
@@ -33,13 +44,16 @@ final class Stability {
   }
 
   /** Re-learns the weights of both sides from the current pairs. */
-  static void learn(MatchSide a, MatchSide b, ClassPairing classes) {
+  static void learn(MatchSide a, MatchSide b, ClassPairing classes, IntPredicate swept) {
     int classCount = a.agree.length;
     int[] sampled = new int[classCount];
     int[][] refAgree = new int[classCount][];
     int[][] refSeen = new int[classCount][];
     int[][] primEqual = new int[classCount][];
     int[][] primSeen = new int[classCount][];
+    int[] sampledUnswept = new int[classCount];
+    int[][] primDifferUnswept = new int[classCount][];
+    int[][] primSeenUnswept = new int[classCount][];
     byte instance = (byte) ObjectKind.INSTANCE.ordinal();
     long[] vx = new long[Math.max(a.maxPrimitiveFields, b.maxPrimitiveFields)];
     long[] vy = new long[vx.length];
@@ -49,7 +63,26 @@ final class Stability {
         continue;
       }
       int c = a.graph.classIndexOf(x);
-      if (sampled[c] >= SAMPLE || classes.aToB[c] < 0) {
+      if (classes.aToB[c] < 0) {
+        continue;
+      }
+      boolean unswept = !swept.test(x);
+      if (unswept && sampledUnswept[c] < SAMPLE && !a.immutable[c]) {
+        // Pairs the sweep made have equal contents by construction: only the others show whether a
+        // field ever changes.
+        sampledUnswept[c]++;
+        int fields = a.graph.primitiveValues(x, vx);
+        b.graph.primitiveValues(y, vy);
+        if (primSeenUnswept[c] == null) {
+          primSeenUnswept[c] = new int[fields];
+          primDifferUnswept[c] = new int[fields];
+        }
+        for (int f = 0; f < fields && f < primSeenUnswept[c].length; f++) {
+          primSeenUnswept[c][f]++;
+          primDifferUnswept[c][f] += vx[f] == vy[f] ? 0 : 1;
+        }
+      }
+      if (sampled[c] >= SAMPLE) {
         continue;
       }
       sampled[c]++;
@@ -99,6 +132,10 @@ final class Stability {
         for (int f = 0; f < primEqual[c].length && f < a.primitiveDisagree[c].length; f++) {
           float d = disagreement(Math.min(PRIOR, estimate(primEqual[c][f], primSeen[c][f], PRIOR)));
           a.primitiveDisagree[c][f] = d * d;
+          if (primSeenUnswept[c] != null && f < primSeenUnswept[c].length && primSeenUnswept[c][f] >= INVARIANT_PAIRS
+              && primDifferUnswept[c][f] == 0) {
+            a.primitiveDisagree[c][f] = INVARIANT;
+          }
         }
       }
       if (cb >= 0) {
