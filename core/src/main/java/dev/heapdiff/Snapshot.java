@@ -100,7 +100,11 @@ public final class Snapshot extends ObjectSet implements AutoCloseable {
    * before.minus(after)} what it let go (as objects of {@code before}). Dumps name objects only by
    * address, and collectors move objects and reuse addresses, so which object is which is inferred
    * from both dumps (classes, class loaders, threads, static fields, contents and the references
-   * around each object) and computed once per pair of snapshots.
+   * around each object) and computed once per pair of snapshots. An object replaced by an equal copy
+   * in the same place (nodes a {@code ConcurrentHashMap} copied when it grew, a row a database
+   * rewrote with one value changed) can look like the object it replaced and then does not count
+   * as new; where the two dumps keep the relative address order of objects, as dumps of live
+   * objects after a compacting collection do, that order tells most such copies apart.
    */
   public ObjectSet minus(Snapshot earlier) {
     return minus((ObjectSet) earlier);
