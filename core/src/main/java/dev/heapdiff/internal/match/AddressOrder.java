@@ -36,12 +36,16 @@ final class AddressOrder {
   private static final double NEARLY_ALL = 0.98;
   /** How many matched neighbours on each side of an object vote. */
   private static final int WINDOW = 1;
+  /** The fewest pairs in order among themselves that make a block moved as a whole ({@link #movedBlocks}). */
+  private static final int BLOCK = 64;
 
   private final Ranks a;
   private final Ranks b;
   private boolean on;
   /** Whether the longest chain in order holds nearly all pairs, when only it counts. */
   private boolean nearlyAll;
+  /** The pairs outside the chain that lie in a block moved as a whole (bits over {@code a}), while only it counts. */
+  private long[] inBlocks = new long[0];
 
   AddressOrder(MatchSide a, MatchSide b) {
     this.a = new Ranks(a);
@@ -127,14 +131,78 @@ final class AddressOrder {
    */
   long[] countLongestOrderOnly(IntPredicate swept) {
     long[] outside = outsideLongestOrder();
+    inBlocks = movedBlocks(outside);
     int sweptOutside = 0;
+    int blockPairs = 0;
     for (int x = Bits.next(outside, 0); x >= 0; x = Bits.next(outside, x + 1)) {
-      sweptOutside += swept.test(x) ? 1 : 0;
+      if (Bits.get(inBlocks, x)) {
+        blockPairs++;
+      } else if (swept.test(x)) {
+        sweptOutside++;
+      }
     }
     a.countChain();
     b.countChain();
-    nearlyAll = a.chainTotal >= NEARLY_ALL * (a.side.matched - sweptOutside);
+    // A block that moved as a whole keeps the order within itself: its pairs count as in order.
+    nearlyAll = a.chainTotal + blockPairs >= NEARLY_ALL * (a.side.matched - sweptOutside);
     return outside;
+  }
+
+  /**
+   * Whether {@code x} of {@code a}, outside the longest chain, lies in a block moved as a whole
+   * ({@link #movedBlocks}), while only the chain counts: neither the chain nor its neighbours, which
+   * are the chain's, say anything against its pair.
+   */
+  boolean movedAsABlock(int x) {
+    return nearlyAll && Bits.get(inBlocks, x);
+  }
+
+  /**
+   * Of the pairs outside the chain (bits over the objects of {@code a}), those in a run of at least
+   * {@link #BLOCK} pairs that follow one another in address order on both sides, with no other pair
+   * between them on either side: a block of objects that a collection moved as a whole, in order
+   * within itself (G1's full collection compacts on several threads, each into regions of its own,
+   * so whole runs of survivors change places). The chain's order says nothing against such a block.
+   * Wrong pairs are not like that: a new object paired with a removed one of equal contents lies
+   * after the survivors on one side and among them on the other, where the next pair's partner is a
+   * survivor's, not the next of the run.
+   */
+  private long[] movedBlocks(long[] outside) {
+    long[] blocks = new long[outside.length];
+    int count = Bits.count(outside);
+    if (count < BLOCK) {
+      return blocks;
+    }
+    int[] ranks = new int[count];
+    int k = 0;
+    for (int x = Bits.next(outside, 0); x >= 0; x = Bits.next(outside, x + 1)) {
+      ranks[k++] = a.rank[x];
+    }
+    Arrays.sort(ranks);
+    int start = 0;
+    for (int i = 1; i <= count; i++) {
+      if (i == count || !follows(ranks[i - 1], ranks[i])) {
+        if (i - start >= BLOCK) {
+          for (int j = start; j < i; j++) {
+            Bits.set(blocks, a.byRank[ranks[j]]);
+          }
+        }
+        start = i;
+      }
+    }
+    return blocks;
+  }
+
+  /**
+   * Whether the pair of rank {@code r2} of {@code a} is the next matched object after rank {@code r1}
+   * there, and its partner the next matched object after the partner of {@code r1} in {@code b}.
+   */
+  private boolean follows(int r1, int r2) {
+    if (a.all.above(r1) != r2) {
+      return false;
+    }
+    int[] partner = a.side.partner;
+    return b.all.above(b.rank[partner[a.byRank[r1]]]) == b.rank[partner[a.byRank[r2]]];
   }
 
   /**
