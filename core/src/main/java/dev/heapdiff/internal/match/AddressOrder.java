@@ -36,7 +36,7 @@ final class AddressOrder {
   private static final double NEARLY_ALL = 0.98;
   /** How many matched neighbours on each side of an object vote. */
   private static final int WINDOW = 1;
-  /** The fewest pairs in order among themselves that make a block moved as a whole ({@link #movedBlocks}). */
+  /** The fewest pairs in order among themselves that make a block moved as a whole ({@link #findRuns}). */
   private static final int BLOCK = 64;
 
   private final Ranks a;
@@ -46,6 +46,8 @@ final class AddressOrder {
   private boolean nearlyAll;
   /** The pairs outside the chain that lie in a block moved as a whole (bits over {@code a}), while only it counts. */
   private long[] inBlocks = new long[0];
+  /** The pairs outside the chain that lie in a run in the address order of {@code a} ({@link #findRuns}). */
+  private long[] inRuns = new long[0];
 
   AddressOrder(MatchSide a, MatchSide b) {
     this.a = new Ranks(a);
@@ -131,7 +133,7 @@ final class AddressOrder {
    */
   long[] countLongestOrderOnly(IntPredicate swept) {
     long[] outside = outsideLongestOrder();
-    inBlocks = movedBlocks(outside);
+    findRuns(outside);
     int sweptOutside = 0;
     int blockPairs = 0;
     for (int x = Bits.next(outside, 0); x >= 0; x = Bits.next(outside, x + 1)) {
@@ -150,28 +152,40 @@ final class AddressOrder {
 
   /**
    * Whether {@code x} of {@code a}, outside the longest chain, lies in a block moved as a whole
-   * ({@link #movedBlocks}), while only the chain counts: neither the chain nor its neighbours, which
+   * ({@link #findRuns}), after {@link #countLongestOrderOnly}: neither the chain nor its neighbours, which
    * are the chain's, say anything against its pair.
    */
   boolean movedAsABlock(int x) {
-    return nearlyAll && Bits.get(inBlocks, x);
+    return Bits.get(inBlocks, x);
   }
 
   /**
-   * Of the pairs outside the chain (bits over the objects of {@code a}), those in a run of at least
-   * {@link #BLOCK} pairs that follow one another in address order on both sides, with no other pair
-   * between them on either side: a block of objects that a collection moved as a whole, in order
-   * within itself (G1's full collection compacts on several threads, each into regions of its own,
-   * so whole runs of survivors change places). The chain's order says nothing against such a block.
-   * Wrong pairs are not like that: a new object paired with a removed one of equal contents lies
-   * after the survivors on one side and among them on the other, where the next pair's partner is a
-   * survivor's, not the next of the run.
+   * Whether {@code x} of {@code a}, outside the longest chain, lies in a run of pairs that follow
+   * one another in its address order ({@link #findRuns}), after {@link #countLongestOrderOnly}.
    */
-  private long[] movedBlocks(long[] outside) {
-    long[] blocks = new long[outside.length];
+  boolean inLongRun(int x) {
+    return Bits.get(inRuns, x);
+  }
+
+  /**
+   * Finds, among the pairs outside the chain (bits over the objects of {@code a}), runs of at least
+   * {@link #BLOCK} that follow one another in the address order of {@code a} with no other pair
+   * between them: {@link #inRuns}; and, of those, runs whose partners follow one another in the
+   * address order of {@code b} too: {@link #inBlocks}, blocks of objects that a collection moved as
+   * a whole, in order within themselves (G1's full collection compacts on several threads, each
+   * into regions of its own, so whole runs of survivors change places). A copying collection (G1's
+   * young and mixed ones) can also scramble the order within such a run: a run of survivors
+   * evacuated together, each paired by the sweep (same slot, same contents), is a run as well. The
+   * chain's order says nothing against either. Wrong pairs are not like that: a new object paired
+   * with a removed one of equal contents is one of few such pairs, or lies after the survivors where
+   * the next pair's partner is a survivor's, not the next of the run.
+   */
+  private void findRuns(long[] outside) {
+    inRuns = new long[outside.length];
+    inBlocks = new long[outside.length];
     int count = Bits.count(outside);
     if (count < BLOCK) {
-      return blocks;
+      return;
     }
     int[] ranks = new int[count];
     int k = 0;
@@ -179,28 +193,35 @@ final class AddressOrder {
       ranks[k++] = a.rank[x];
     }
     Arrays.sort(ranks);
-    int start = 0;
+    int run = 0;
+    int block = 0;
     for (int i = 1; i <= count; i++) {
-      if (i == count || !follows(ranks[i - 1], ranks[i])) {
-        if (i - start >= BLOCK) {
-          for (int j = start; j < i; j++) {
-            Bits.set(blocks, a.byRank[ranks[j]]);
-          }
-        }
-        start = i;
+      boolean adjacent = i < count && a.all.above(ranks[i - 1]) == ranks[i];
+      if (!adjacent || !partnersFollow(ranks[i - 1], ranks[i])) {
+        mark(inBlocks, ranks, block, i);
+        block = i;
+      }
+      if (!adjacent) {
+        mark(inRuns, ranks, run, i);
+        run = i;
       }
     }
-    return blocks;
+  }
+
+  /** Sets the bits of the objects of {@code a} of {@code ranks[from .. to)} if they are {@link #BLOCK} or more. */
+  private void mark(long[] bits, int[] ranks, int from, int to) {
+    if (to - from >= BLOCK) {
+      for (int j = from; j < to; j++) {
+        Bits.set(bits, a.byRank[ranks[j]]);
+      }
+    }
   }
 
   /**
-   * Whether the pair of rank {@code r2} of {@code a} is the next matched object after rank {@code r1}
-   * there, and its partner the next matched object after the partner of {@code r1} in {@code b}.
+   * Whether the partner of the pair of rank {@code r2} of {@code a} is the next matched object after
+   * the partner of the pair of rank {@code r1} in the address order of {@code b}.
    */
-  private boolean follows(int r1, int r2) {
-    if (a.all.above(r1) != r2) {
-      return false;
-    }
+  private boolean partnersFollow(int r1, int r2) {
     int[] partner = a.side.partner;
     return b.all.above(b.rank[partner[a.byRank[r1]]]) == b.rank[partner[a.byRank[r2]]];
   }

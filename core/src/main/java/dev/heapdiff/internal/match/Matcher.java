@@ -191,7 +191,7 @@ final class Matcher {
     MatchSide.IntList refused = new MatchSide.IntList(16);
     long[] outside = order.countLongestOrderOnly(x -> how[x] == SWEPT);
     for (int x = Bits.next(outside, 0); x >= 0; x = Bits.next(outside, x + 1)) {
-      if (how[x] >= 2 && !order.movedAsABlock(x)
+      if (how[x] >= 2 && !order.movedAsABlock(x) && !(how[x] == SWEPT && order.inLongRun(x))
           && (order.refuses(a, x, a.partner[x]) || order.outsideChain(x, a.partner[x]))) {
         refused.add(x);
       }

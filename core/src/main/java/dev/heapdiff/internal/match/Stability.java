@@ -10,9 +10,11 @@ import java.util.function.IntPredicate;
  * often (links of a rebalancing tree, a replaced value) proves less either way than one that keeps
  * its value. Pairs are accepted on agreement, so what they show about a field is biased towards
  * stability: learning lowers a field's weight below its prior and does not raise it, with one
- * exception: a primitive field that none of many pairs made by evidence shows changed (the sweep's
- * pairs have equal contents by construction, so they are not counted) is taken to never change,
- * and a difference in it weighs heavily against a pair (a row's key, the value of a value object).
+ * exception: a primitive field of objects without references (value objects) that none of many
+ * pairs made by evidence shows changed (the sweep's pairs have equal contents by construction, so
+ * they are not counted) is taken to never change, and a difference in it weighs heavily against a
+ * pair (a cached value object in the slot of an evicted one). Not for objects with references: the
+ * size of a list that grew, its one difference, must not turn it into a new list.
  */
 final class Stability {
   /** Pseudo-observations of the prior, so that a few pairs do not decide a field's weight. */
@@ -24,8 +26,8 @@ final class Stability {
   private static final int SAMPLE = 4_000;
   private static final double MIN_WEIGHT = 0.2;
   /**
-   * A primitive field that none of at least this many pairs made by evidence (not by the sweep)
-   * shows changed is taken to be one that never changes (a row's key, a value object's value).
+   * A primitive field of objects without references that none of at least this many pairs made by
+   * evidence (not by the sweep) shows changed is taken to be one that never changes.
    */
   private static final int INVARIANT_PAIRS = 32;
   /** The weight of a disagreement in such a field, against a pair (a changing field's is at most 1). */
@@ -66,10 +68,10 @@ final class Stability {
       if (classes.aToB[c] < 0) {
         continue;
       }
-      boolean unswept = !swept.test(x);
-      if (unswept && sampledUnswept[c] < SAMPLE && !a.immutable[c]) {
+      boolean unsweptValue = !swept.test(x) && a.slotCount(x) == 0;
+      if (unsweptValue && sampledUnswept[c] < SAMPLE && !a.immutable[c]) {
         // Pairs the sweep made have equal contents by construction: only the others show whether a
-        // field ever changes.
+        // field of a value object ever changes.
         sampledUnswept[c]++;
         int fields = a.graph.primitiveValues(x, vx);
         b.graph.primitiveValues(y, vy);
