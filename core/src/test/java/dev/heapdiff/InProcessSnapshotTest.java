@@ -169,9 +169,14 @@ class InProcessSnapshotTest {
       ObjectSet fresh = later.minus(snap);
       System.out.println("in-process after.minus(before): " + fresh.count() + " new of " + later.count()
           + ", " + snap.minus(later).count() + " gone\n" + fresh);
-      assertThat(fresh.ofClass(Widget.class).count()).isEqualTo(500);
+      // Every widget made in between is new. Of the 12,345 made before, which G1 may have moved
+      // between the snapshots (even reversed runs of them), at most a couple may be taken for new
+      // ones: "nearly nothing" on dumps of a moving collector (README); seen once in CI on JDK 25
+      // (one widget), never in eight runs since. Thousands were, before runs were kept together.
+      long fromBefore = snap.minus(later).ofClass(Widget.class).count();
+      assertThat(fromBefore).as("widgets of the first snapshot taken for gone").isLessThanOrEqualTo(2);
+      assertThat(fresh.ofClass(Widget.class).count()).isEqualTo(500 + fromBefore);
       assertThat(fresh.ofClass("byte[]").count()).isGreaterThanOrEqualTo(500);
-      assertThat(snap.minus(later).ofClass(Widget.class).isEmpty()).isTrue();
       assertThatThrownBy(() -> snap.and(later)).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("two snapshots");
     } finally {
