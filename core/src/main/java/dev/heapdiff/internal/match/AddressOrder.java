@@ -36,7 +36,7 @@ final class AddressOrder {
   private static final double NEARLY_ALL = 0.98;
   /** How many matched neighbours on each side of an object vote. */
   private static final int WINDOW = 1;
-  /** The fewest pairs in order among themselves that make a block moved as a whole ({@link #findRuns}). */
+  /** The fewest pairs in order among themselves that make a block moved as a whole ({@link #findBlocks}). */
   private static final int BLOCK = 64;
 
   private final Ranks a;
@@ -46,8 +46,6 @@ final class AddressOrder {
   private boolean nearlyAll;
   /** The pairs outside the chain that lie in a block moved as a whole (bits over {@code a}), while only it counts. */
   private long[] inBlocks = new long[0];
-  /** The pairs outside the chain that lie in a run in the address order of {@code a} ({@link #findRuns}). */
-  private long[] inRuns = new long[0];
 
   AddressOrder(MatchSide a, MatchSide b) {
     this.a = new Ranks(a);
@@ -133,7 +131,7 @@ final class AddressOrder {
    */
   long[] countLongestOrderOnly(IntPredicate swept) {
     long[] outside = outsideLongestOrder();
-    findRuns(outside);
+    findBlocks(outside);
     int sweptOutside = 0;
     int blockPairs = 0;
     for (int x = Bits.next(outside, 0); x >= 0; x = Bits.next(outside, x + 1)) {
@@ -152,7 +150,7 @@ final class AddressOrder {
 
   /**
    * Whether {@code x} of {@code a}, outside the longest chain, lies in a block moved as a whole
-   * ({@link #findRuns}), after {@link #countLongestOrderOnly}: neither the chain nor its neighbours, which
+   * ({@link #findBlocks}), after {@link #countLongestOrderOnly}: neither the chain nor its neighbours, which
    * are the chain's, say anything against its pair.
    */
   boolean movedAsABlock(int x) {
@@ -160,28 +158,16 @@ final class AddressOrder {
   }
 
   /**
-   * Whether {@code x} of {@code a}, outside the longest chain, lies in a run of pairs that follow
-   * one another in its address order ({@link #findRuns}), after {@link #countLongestOrderOnly}.
-   */
-  boolean inLongRun(int x) {
-    return Bits.get(inRuns, x);
-  }
-
-  /**
    * Finds, among the pairs outside the chain (bits over the objects of {@code a}), runs of at least
-   * {@link #BLOCK} that follow one another in the address order of {@code a} with no other pair
-   * between them: {@link #inRuns}; and, of those, runs whose partners follow one another in the
-   * address order of {@code b} too: {@link #inBlocks}, blocks of objects that a collection moved as
-   * a whole, in order within themselves (G1's full collection compacts on several threads, each
-   * into regions of its own, so whole runs of survivors change places). A copying collection (G1's
-   * young and mixed ones) can also scramble the order within such a run: a run of survivors
-   * evacuated together, each paired by the sweep (same slot, same contents), is a run as well. The
-   * chain's order says nothing against either. Wrong pairs are not like that: a new object paired
-   * with a removed one of equal contents is one of few such pairs, or lies after the survivors where
-   * the next pair's partner is a survivor's, not the next of the run.
+   * {@link #BLOCK} that follow one another in the address order of both dumps with no other pair
+   * between them on either side: {@link #inBlocks}, blocks of objects that a collection moved as a
+   * whole, in order within themselves (G1's full collection compacts on several threads, each into
+   * regions of its own, so whole runs of survivors change places). The chain's order says nothing
+   * against such a block. Wrong pairs are not like that: a new object paired with a removed one of
+   * equal contents lies after the survivors on one side and among them on the other, where the next
+   * pair's partner is a survivor's, not the next of the run.
    */
-  private void findRuns(long[] outside) {
-    inRuns = new long[outside.length];
+  private void findBlocks(long[] outside) {
     inBlocks = new long[outside.length];
     int count = Bits.count(outside);
     if (count < BLOCK) {
@@ -193,17 +179,11 @@ final class AddressOrder {
       ranks[k++] = a.rank[x];
     }
     Arrays.sort(ranks);
-    int run = 0;
     int block = 0;
     for (int i = 1; i <= count; i++) {
-      boolean adjacent = i < count && a.all.above(ranks[i - 1]) == ranks[i];
-      if (!adjacent || !partnersFollow(ranks[i - 1], ranks[i])) {
+      if (i == count || a.all.above(ranks[i - 1]) != ranks[i] || !partnersFollow(ranks[i - 1], ranks[i])) {
         mark(inBlocks, ranks, block, i);
         block = i;
-      }
-      if (!adjacent) {
-        mark(inRuns, ranks, run, i);
-        run = i;
       }
     }
   }

@@ -181,7 +181,8 @@ final class Matcher {
   /**
    * Undoes the pairs made by evidence or signature that the address order refuses now that more
    * neighbours are matched (a pair is made when few of them are), and queues their objects to be
-   * weighed again. Returns how many pairs it undid.
+   * weighed again. Returns how many pairs it undid. The sweep's pairs are not undone on the order's
+   * word: copying collections (G1's young and mixed ones) leave runs of survivors in other orders.
    */
   private int reconsider() {
     if (!order.on()) {
@@ -191,7 +192,7 @@ final class Matcher {
     MatchSide.IntList refused = new MatchSide.IntList(16);
     long[] outside = order.countLongestOrderOnly(x -> how[x] == SWEPT);
     for (int x = Bits.next(outside, 0); x >= 0; x = Bits.next(outside, x + 1)) {
-      if (how[x] >= 2 && !order.movedAsABlock(x) && !(how[x] == SWEPT && order.inLongRun(x))
+      if (how[x] >= 2 && how[x] != SWEPT && !order.movedAsABlock(x)
           && (order.refuses(a, x, a.partner[x]) || order.outsideChain(x, a.partner[x]))) {
         refused.add(x);
       }
