@@ -120,8 +120,17 @@ final class Matcher {
       }
       propagate();
       phase("round " + rounds);
+      // Pairs the order undid, made again otherwise, undone again: a round that leaves as many pairs
+      // as the one before has nothing left to settle.
+      if (a.matched == pairsAfterRound) {
+        break;
+      }
+      pairsAfterRound = a.matched;
     }
   }
+
+  /** How many pairs there were after the last round. */
+  private int pairsAfterRound = -1;
 
   private static final boolean TIMINGS = Boolean.getBoolean("heapdiff.timings");
   private long phaseStart = System.nanoTime();
