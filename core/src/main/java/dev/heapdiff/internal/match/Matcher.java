@@ -190,8 +190,9 @@ final class Matcher {
   /**
    * Undoes the pairs made by evidence or signature that the address order refuses now that more
    * neighbours are matched (a pair is made when few of them are), and queues their objects to be
-   * weighed again. Returns how many pairs it undid. The sweep's pairs are not undone on the order's
-   * word: copying collections (G1's young and mixed ones) leave runs of survivors in other orders.
+   * weighed again. Returns how many pairs it undid. The sweep's pairs, and pairs a trusted referrer
+   * holds in the same slot ({@link #heldByTrustedPair}), are not undone on the order's word: copying
+   * collections (G1's young and mixed ones) leave runs of survivors in other orders.
    */
   private int reconsider() {
     if (!order.on()) {
@@ -201,7 +202,7 @@ final class Matcher {
     MatchSide.IntList refused = new MatchSide.IntList(16);
     long[] outside = order.countLongestOrderOnly(x -> how[x] == SWEPT);
     for (int x = Bits.next(outside, 0); x >= 0; x = Bits.next(outside, x + 1)) {
-      if (how[x] >= 2 && how[x] != SWEPT && !order.movedAsABlock(x)
+      if (how[x] >= 2 && how[x] != SWEPT && !order.movedAsABlock(x) && !heldByTrustedPair(x, outside)
           && (order.refuses(a, x, a.partner[x]) || order.outsideChain(x, a.partner[x]))) {
         refused.add(x);
       }
@@ -225,6 +226,24 @@ final class Matcher {
       weighAfresh(x);
     }
     return refused.size;
+  }
+
+  /**
+   * Whether a referrer of {@code x} of {@code a} holds it in the slot where the referrer's partner
+   * holds {@code x}'s partner, and that referrer's pair is one the order does not question (in the
+   * longest chain, an anchor, or made by the sweep): the pair then has its place from a trusted
+   * neighbour in the graph, whatever the addresses say (a survivor a copying collection moved).
+   */
+  private boolean heldByTrustedPair(int x, long[] outside) {
+    int y = a.partner[x];
+    for (int e = a.inStart[x]; e < a.inStart[x + 1]; e++) {
+      int p = a.inFrom[e];
+      int q = a.partner[p];
+      if (q >= 0 && b.slot(q, a.inSlot[e]) == y && (!Bits.get(outside, p) || how[p] == SWEPT || how[p] == 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static long pairKey(int x, int y) {
