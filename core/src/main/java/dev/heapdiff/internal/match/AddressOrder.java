@@ -31,7 +31,8 @@ final class AddressOrder {
    * of that dump's pairs), so they say nothing of how well the dumps keep the order. Measured on the
    * harness (2026-11-25): ConcurrentHashMap's chain holds 98.6% (the rest, resize copies paired with
    * the old nodes, must be checked), TreeMap's 96.9% on JDK 17 and 97.7% on JDK 25 (checking it
-   * refuses survivors: new entries in the chain displace them). A narrow window; see README.
+   * refuses survivors: a deleted entry with two children takes its successor's key and value, and
+   * is paired with the successor, outside the chain). A narrow window; see README.
    */
   private static final double NEARLY_ALL = 0.98;
   /** How many matched neighbours on each side of an object vote. */
