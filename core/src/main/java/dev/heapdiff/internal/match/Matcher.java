@@ -202,7 +202,8 @@ final class Matcher {
     MatchSide.IntList refused = new MatchSide.IntList(16);
     long[] outside = order.countLongestOrderOnly(x -> how[x] == SWEPT);
     for (int x = Bits.next(outside, 0); x >= 0; x = Bits.next(outside, x + 1)) {
-      if (how[x] >= 2 && how[x] != SWEPT && !order.movedAsABlock(x) && !heldByTrustedPair(x, outside)
+      boolean bySignatureOrEvidence = how[x] == 2 || how[x] == 3;
+      if (bySignatureOrEvidence && !order.movedAsABlock(x) && !heldByTrustedPair(x, outside)
           && (order.refuses(a, x, a.partner[x]) || order.outsideChain(x, a.partner[x]))) {
         refused.add(x);
       }
@@ -217,10 +218,10 @@ final class Matcher {
       b.matched--;
       order.unmatched(x, y);
       undone.add(pairKey(x, y));
-      switch (how[x]) {
-        case 2 -> bySignature--;
-        case 3 -> byEvidence--;
-        default -> bySweep--;
+      if (how[x] == 2) {
+        bySignature--;
+      } else {
+        byEvidence--;
       }
       how[x] = 0;
       weighAfresh(x);
