@@ -201,9 +201,10 @@ final class Matcher {
     syncOrder();
     MatchSide.IntList refused = new MatchSide.IntList(16);
     long[] outside = order.countLongestOrderOnly(x -> how[x] == SWEPT);
+    long[] trusted = trustedByHolders(outside);
     for (int x = Bits.next(outside, 0); x >= 0; x = Bits.next(outside, x + 1)) {
       boolean bySignatureOrEvidence = how[x] == 2 || how[x] == 3;
-      if (bySignatureOrEvidence && !order.movedAsABlock(x) && !heldByTrustedPair(x, outside)
+      if (bySignatureOrEvidence && !order.movedAsABlock(x) && !Bits.get(trusted, x)
           && (order.refuses(a, x, a.partner[x]) || order.outsideChain(x, a.partner[x]))) {
         refused.add(x);
       }
@@ -235,6 +236,35 @@ final class Matcher {
    * longest chain, an anchor, or made by the sweep): the pair then has its place from a trusted
    * neighbour in the graph, whatever the addresses say (a survivor a copying collection moved).
    */
+  /**
+   * The pairs outside the chain (bits over {@code a}) that are {@link #heldByTrustedPair}, and, in
+   * turn, those that such a pair holds in the slot where its partner holds theirs: a structure a
+   * copying collection moved keeps its places from a trusted holder down. Pairs a new structure's
+   * untrusted root holds (a map's new table and its copied nodes) are not reached.
+   */
+  private long[] trustedByHolders(long[] outside) {
+    long[] trusted = new long[outside.length];
+    MatchSide.IntList work = new MatchSide.IntList(64);
+    for (int x = Bits.next(outside, 0); x >= 0; x = Bits.next(outside, x + 1)) {
+      if (heldByTrustedPair(x, outside)) {
+        Bits.set(trusted, x);
+        work.add(x);
+      }
+    }
+    while (work.size > 0) {
+      int x = work.data[--work.size];
+      int y = a.partner[x];
+      for (int k = 0, n = a.slotCount(x); k < n; k++) {
+        int xs = a.slots[a.slotStart[x] + k];
+        if (xs >= 0 && Bits.get(outside, xs) && !Bits.get(trusted, xs) && b.slot(y, k) == a.partner[xs]) {
+          Bits.set(trusted, xs);
+          work.add(xs);
+        }
+      }
+    }
+    return trusted;
+  }
+
   private boolean heldByTrustedPair(int x, long[] outside) {
     int y = a.partner[x];
     for (int e = a.inStart[x]; e < a.inStart[x + 1]; e++) {
