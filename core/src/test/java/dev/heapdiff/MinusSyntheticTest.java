@@ -100,16 +100,19 @@ class MinusSyntheticTest {
 
   /**
    * {@code Holder.A} and {@code Holder.B} each an array of the same {@code n} counters (objects with
-   * one int and no references, each held twice, so never swept), the counters at {@code base}; the
-   * first {@code changed} counters count one more.
+   * one int and no references, each held twice, so never swept), the counters at {@code base} in
+   * increasing address order, except counters {@code [from, to)}, which lie above all others in
+   * reverse order; the first {@code changed} counters count one more.
    */
-  private static void sharedCounters(HprofWriter w, long arrayA, long arrayB, long base, int n, int changed) {
+  private static void sharedCounters(HprofWriter w, long arrayA, long arrayB, long base, int n, int changed,
+      int from, int to) {
     w.loadClass(COUNTER_CLASS, "com/example/Counter").classDump(COUNTER_CLASS).superclass(OBJECT_CLASS)
         .field("count", INT).end();
     w.rootStickyClass(COUNTER_CLASS);
     long[] counters = new long[n];
     for (int i = 0; i < n; i++) {
-      counters[i] = base + 16L * i;
+      boolean moved = i >= from && i < to;
+      counters[i] = base + 16L * (moved ? n + from + to - 1 - i : i);
       w.instance(counters[i], COUNTER_CLASS, 1_000 + 3 * i + (i < changed ? 1 : 0));
     }
     w.objectArray(arrayA, ARRAY_CLASS, counters).objectArray(arrayB, ARRAY_CLASS, counters);
@@ -119,8 +122,8 @@ class MinusSyntheticTest {
   void sharedCountersThatCountedOnAreTheSameObjects() throws Exception {
     // A field that most pairs show unchanged (here the count of 95 of 100 counters) weighs heavily
     // against a pair once learned; the five counters that counted on still keep both their places.
-    try (Snapshot before = dump("before", 0x10, 0x20, w -> sharedCounters(w, 0x10, 0x20, 0x100000, 100, 0));
-        Snapshot after = dump("after", 0x30, 0x40, w -> sharedCounters(w, 0x30, 0x40, 0x900000, 100, 5))) {
+    try (Snapshot before = dump("before", 0x10, 0x20, w -> sharedCounters(w, 0x10, 0x20, 0x100000, 100, 0, 0, 0));
+        Snapshot after = dump("after", 0x30, 0x40, w -> sharedCounters(w, 0x30, 0x40, 0x900000, 100, 5, 0, 0))) {
       assertThat(ids(after.minus(before))).isEmpty();
       assertThat(ids(before.minus(after))).isEmpty();
     }
@@ -214,35 +217,14 @@ class MinusSyntheticTest {
     }
   }
 
-  /**
-   * {@code Holder.A} and {@code Holder.B} each an array of the same {@code n} counters (held twice,
-   * so paired by evidence, not swept), in increasing address order except counters {@code [from, to)},
-   * which lie above all others in reverse order.
-   */
-  private static void sharedCountersWithABlockReversed(HprofWriter w, long arrayA, long arrayB, long base, int n,
-      int from, int to) {
-    w.loadClass(COUNTER_CLASS, "com/example/Counter").classDump(COUNTER_CLASS).superclass(OBJECT_CLASS)
-        .field("count", INT).end();
-    w.rootStickyClass(COUNTER_CLASS);
-    long[] counters = new long[n];
-    for (int i = 0; i < n; i++) {
-      boolean moved = i >= from && i < to;
-      counters[i] = base + 16L * (moved ? n + from + to - 1 - i : i);
-      w.instance(counters[i], COUNTER_CLASS, 1_000 + 3 * i);
-    }
-    w.objectArray(arrayA, ARRAY_CLASS, counters).objectArray(arrayB, ARRAY_CLASS, counters);
-  }
-
   @Test
   void aReversedBlockOfSharedObjectsKeepsItsPlacesFromItsHolders() throws Exception {
     // Pairs made by evidence (each counter held by both arrays), 1% of them reversed at the top of
     // the later dump: outside the longest chain in order, but each held in its slot by the arrays'
     // pair, which nothing questions, so the order does not undo them.
     int n = 5_000;
-    try (Snapshot before = dump("before", 0x10, 0x20, w -> sharedCountersWithABlockReversed(w, 0x10, 0x20, 0x100000,
-        n, 0, 0));
-        Snapshot after = dump("after", 0x30, 0x40, w -> sharedCountersWithABlockReversed(w, 0x30, 0x40, 0x900000,
-            n, 2_000, 2_050))) {
+    try (Snapshot before = dump("before", 0x10, 0x20, w -> sharedCounters(w, 0x10, 0x20, 0x100000, n, 0, 0, 0));
+        Snapshot after = dump("after", 0x30, 0x40, w -> sharedCounters(w, 0x30, 0x40, 0x900000, n, 0, 2_000, 2_050))) {
       assertThat(ids(after.minus(before))).isEmpty();
       assertThat(ids(before.minus(after))).isEmpty();
     }

@@ -183,17 +183,17 @@ final class AddressOrder {
     int block = 0;
     for (int i = 1; i <= count; i++) {
       if (i == count || a.all.above(ranks[i - 1]) != ranks[i] || !partnersFollow(ranks[i - 1], ranks[i])) {
-        mark(inBlocks, ranks, block, i);
+        markBlock(ranks, block, i);
         block = i;
       }
     }
   }
 
-  /** Sets the bits of the objects of {@code a} of {@code ranks[from .. to)} if they are {@link #BLOCK} or more. */
-  private void mark(long[] bits, int[] ranks, int from, int to) {
+  /** Puts the objects of {@code a} of {@code ranks[from .. to)} in {@link #inBlocks} if they are {@link #BLOCK} or more. */
+  private void markBlock(int[] ranks, int from, int to) {
     if (to - from >= BLOCK) {
       for (int j = from; j < to; j++) {
-        Bits.set(bits, a.byRank[ranks[j]]);
+        Bits.set(inBlocks, a.byRank[ranks[j]]);
       }
     }
   }
@@ -264,8 +264,8 @@ final class AddressOrder {
       }
     }
     if (kept) {
-      a.chainIsAll();
-      b.chainIsAll();
+      a.allInChain();
+      b.allInChain();
       return outside;
     }
     if (tails == null) {
@@ -476,7 +476,7 @@ final class AddressOrder {
     }
 
     /** The chain is all matched objects. */
-    void chainIsAll() {
+    void allInChain() {
       chainIsAll = true;
       chainTotal = side.matched;
     }

@@ -261,7 +261,8 @@ final class MatchSide {
 
   private static final ObjectKind[] KINDS = ObjectKind.values();
   private static final byte CLASS = (byte) ObjectKind.CLASS.ordinal();
-  private static final byte INSTANCE = (byte) ObjectKind.INSTANCE.ordinal();
+  /** The {@link #kinds} entry of an instance. */
+  static final byte INSTANCE = (byte) ObjectKind.INSTANCE.ordinal();
 
   int slotCount(int i) {
     return slotStart[i + 1] - slotStart[i];

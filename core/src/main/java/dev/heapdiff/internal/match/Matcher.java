@@ -4,7 +4,6 @@ import dev.heapdiff.hprof.HeapClass;
 import dev.heapdiff.hprof.HeapField;
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.hprof.HeapThread;
-import dev.heapdiff.hprof.ObjectKind;
 import dev.heapdiff.internal.Bits;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,7 +35,6 @@ final class Matcher {
   private static final int PARALLEL_LEVEL = 16_384;
   /** {@link #how} of a pair made by the sweep. */
   private static final byte SWEPT = 4;
-  private static final byte INSTANCE = (byte) ObjectKind.INSTANCE.ordinal();
 
   private final MatchSide a;
   private final MatchSide b;
@@ -563,7 +561,7 @@ final class Matcher {
     }
     int best = candidates.data[top];
     double bestScore = scores[top];
-    if (rounds == 0 && a.kinds[x] == INSTANCE && a.slotCount(x) == 0 && a.content[x] != b.content[best]) {
+    if (rounds == 0 && a.kinds[x] == MatchSide.INSTANCE && a.slotCount(x) == 0 && a.content[x] != b.content[best]) {
       // An object with no references whose contents differ: only its place speaks for the pair (a
       // cache's slot, where a new value took an old one's place). Weighed again once the fields'
       // stability is learned from the other pairs: a field that none of them shows changed, such as

@@ -1,6 +1,5 @@
 package dev.heapdiff.internal.match;
 
-import dev.heapdiff.hprof.ObjectKind;
 import java.util.function.IntPredicate;
 
 /**
@@ -56,12 +55,11 @@ final class Stability {
     int[] sampledUnswept = new int[classCount];
     int[][] primDifferUnswept = new int[classCount][];
     int[][] primSeenUnswept = new int[classCount][];
-    byte instance = (byte) ObjectKind.INSTANCE.ordinal();
     long[] vx = new long[Math.max(a.maxPrimitiveFields, b.maxPrimitiveFields)];
     long[] vy = new long[vx.length];
     for (int x = MatchSide.next(a, 0); x >= 0; x = MatchSide.next(a, x + 1)) {
       int y = a.partner[x];
-      if (y < 0 || a.kinds[x] != instance) {
+      if (y < 0 || a.kinds[x] != MatchSide.INSTANCE) {
         continue;
       }
       int c = a.graph.classIndexOf(x);
