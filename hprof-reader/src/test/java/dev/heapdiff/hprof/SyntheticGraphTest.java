@@ -354,6 +354,54 @@ class SyntheticGraphTest {
     }
   }
 
+  /**
+   * Leaf's runs of primitive bytes between its references: c, s, b, f (9 bytes: one word and a
+   * tail of one), then count, ratio, id (20: two words and a tail of four), then flag (a tail of one,
+   * the last byte of the record): each field, changed alone, changes the hash; references do not.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {4, 8})
+  void thePrimitiveFieldsHashSeesEveryPrimitiveFieldAndNoReference(int idSize) throws Exception {
+    HprofWriter w = HprofWriter.inMemory(idSize);
+    w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
+    w.loadClass(0x200, "com/example/Base").classDump(0x200).superclass(OBJECT_CLASS)
+        .field("id", LONG).field("name", OBJECT).field("flag", BOOLEAN).end();
+    w.loadClass(0x210, "com/example/Middle").classDump(0x210).superclass(0x200)
+        .field("count", INT).field("ratio", DOUBLE).end();
+    w.loadClass(0x220, "com/example/Leaf").classDump(0x220).superclass(0x210)
+        .field("c", CHAR).field("s", SHORT).field("b", BYTE).field("f", FLOAT).field("name", OBJECT).end();
+    Object[] base = {'x', (short) -2, (byte) 0x7F, 1.5f, 0L, 42, 0.25, 1L << 40, 0L, true};
+    Object[] changed = {'y', (short) -3, (byte) 0x7E, 2.5f, null, 43, 0.5, 1L << 41, null, false};
+    w.instance(0x1000, 0x220, base).instance(0x1008, 0x220, withValue(base, 4, 0x1000L))
+        .instance(0x1010, 0x220, withValue(withValue(base, 4, 0x1008L), 8, 0x1000L));
+    long id = 0x2000;
+    for (int f = 0; f < base.length; f++) {
+      if (changed[f] != null) {
+        w.instance(id, 0x220, withValue(base, f, changed[f]));
+        id += 8;
+      }
+    }
+    w.rootUnknown(0x1000);
+    try (HeapGraph g = open(w)) {
+      long hash = g.primitiveFieldsHash(index(g, 0x1000));
+      assertThat(g.primitiveFieldsHash(index(g, 0x1008))).as("another reference in one field").isEqualTo(hash);
+      assertThat(g.primitiveFieldsHash(index(g, 0x1010))).as("other references in both").isEqualTo(hash);
+      java.util.Set<Long> hashes = new java.util.HashSet<>();
+      for (long other = 0x2000; other < id; other += 8) {
+        int o = index(g, other);
+        assertThat(g.primitiveValues(o)).isNotEqualTo(g.primitiveValues(index(g, 0x1000)));
+        hashes.add(g.primitiveFieldsHash(o));
+      }
+      assertThat(hashes).as("one primitive field changed at a time").hasSize(8).doesNotContain(hash);
+    }
+  }
+
+  private static Object[] withValue(Object[] values, int field, Object value) {
+    Object[] out = values.clone();
+    out[field] = value;
+    return out;
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {64, 1 << 20})
   void objectsInSeveralSegmentsFormOneGraph(int segmentLimit) throws Exception {

@@ -13,7 +13,12 @@ final class Evidence {
   /** Referrers or referents of more than this many objects propose no candidates (shared constants). */
   private static final int POPULAR = 64;
   /** At most this many referrers of one object are looked at, for candidates and for the score. */
-  private static final int MAX_HOLDERS = 256;
+  private static final int MAX_HOLDERS = 64;
+  /**
+   * An array of references with more elements than this is weighed on this many of them, evenly
+   * spread, and the sum scaled up: a map's table of millions of slots is weighed in microseconds.
+   */
+  private static final int SAMPLED_ELEMENTS = 4096;
   /** Referents with more referrers than this are not looked at for being held by one object only. */
   private static final int SOLE_HOLDER_SCAN = 8;
   /** What an immutable referent of another value where one object held one value weighs. */
@@ -91,7 +96,9 @@ final class Evidence {
     }
     int n = from.slotCount(x);
     int proposing = 0;
-    for (int k = 0; k < n && proposing < POPULAR; k++) {
+    // A large array's elements are looked at evenly spread, as for its score.
+    int step = n > SAMPLED_ELEMENTS && from.kinds[x] != MatchSide.INSTANCE ? n / SAMPLED_ELEMENTS : 1;
+    for (int k = 0; k < n && proposing < POPULAR; k += step) {
       int xs = from.slots[from.slotStart[x] + k];
       int r = xs < 0 ? -1 : from.partner[xs];
       if (r < 0 || to.inDegree(r) > POPULAR) {
@@ -127,7 +134,9 @@ final class Evidence {
     int yBase = to.slotStart[y];
     int ownAgreeing = 0;
     int ownReplaced = 0;
-    for (int k = 0; k < n; k++) {
+    int step = array && n > SAMPLED_ELEMENTS ? n / SAMPLED_ELEMENTS : 1;
+    double before = s;
+    for (int k = 0; k < n; k += step) {
       int xs = from.slots[xBase + k];
       int ys = to.slots[yBase + k];
       float w = array ? 1f : from.agreement(x, k);
@@ -159,6 +168,9 @@ final class Evidence {
         }
       }
     }
+    if (step > 1) {
+      s = before + (s - before) * ((double) n / ((n + step - 1) / step));
+    }
     if (ownReplaced > 0 && ownAgreeing == 0) {
       // Every own field (not a link) that can be compared holds another value: only its place in a
       // structure speaks for the pair, as for a new tree entry in the place of a removed one.
@@ -169,6 +181,8 @@ final class Evidence {
         int c = from.graph.classIndexOf(x);
         if (from.immutable[c]) {
           s += 1;
+        } else if (from.content[x] == to.content[y]) {
+          s += 0.5 * from.primitiveDisagree[c].length; // every primitive field equal (the hash of them all)
         } else {
           int fields = from.graph.primitiveValues(x, vx);
           to.graph.primitiveValues(y, vy);

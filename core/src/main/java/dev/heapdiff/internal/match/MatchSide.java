@@ -120,10 +120,15 @@ final class MatchSide {
     int[] start = new int[count + 1];
     kinds = new byte[count];
     content = new long[count];
+    // Per object, its class name and contents mixed: what a sweep key takes of each referent. Kept in
+    // the scratch that colour refinement uses later.
+    long[] names = new long[classes.size()];
+    for (HeapClass c : classes) {
+      names[c.index()] = mix(c.name().hashCode() + 0x632BE59BD9B4E019L);
+    }
+    long[] token = colourScratch();
     IntList all = new IntList(count + count / 2);
     IntList strings = new IntList(1024);
-    // A dump written with live objects only has no dead ones to be read as null.
-    boolean someDead = Bits.count(live) < count;
     for (int i = 0; i < count; i++) {
       start[i] = all.size;
       if (!Bits.get(live, i)) {
@@ -135,30 +140,23 @@ final class MatchSide {
       int n = graph.referenceSlotCount(i);
       all.ensureRoom(n);
       all.size += graph.referenceSlots(i, all.data, from);
-      for (int s = from; s < all.size && someDead; s++) {
-        if (all.data[s] >= 0 && !Bits.get(live, all.data[s])) {
-          all.data[s] = -1;
-        }
-      }
       int c = graph.classIndexOf(i);
+      long h;
       if (kind == INSTANCE) {
-        int fields = graph.primitiveValues(i, values);
-        long h = 0x2545F4914F6CDD1DL;
         if (c == stringClass) {
           // Finished below from its value's contents, once every array's are known; the coder till then.
           strings.add(i);
-          h = stringCoder < 0 ? 0 : values[stringCoder];
+          h = stringCoder < 0 ? 0 : graph.primitiveValues(i, values) > stringCoder ? values[stringCoder] : 0;
         } else {
-          for (int f = 0; f < fields; f++) {
-            h = mix(h + values[f]);
-          }
+          h = graph.primitiveFieldsHash(i);
         }
-        content[i] = h;
       } else if (kind == CLASS) {
-        content[i] = mix(graph.asClass(i).map(k -> (long) k.name().hashCode()).orElse(0L));
+        h = mix(graph.asClass(i).map(k -> (long) k.name().hashCode()).orElse(0L));
       } else {
-        content[i] = graph.arrayContentHash(i);
+        h = graph.arrayContentHash(i);
       }
+      content[i] = h;
+      token[i] = mix(names[c] ^ h);
     }
     start[count] = all.size;
     this.slotStart = start;
@@ -169,15 +167,22 @@ final class MatchSide {
       int value = stringValueSlot < 0 ? -1 : slots[start[i] + stringValueSlot];
       long h = mix(0x2545F4914F6CDD1DL + (value < 0 ? 7 : content[value]));
       content[i] = mix(h + content[i]);
+      token[i] = mix(names[stringClass] ^ content[i]);
     }
 
     // Referrers by target: count into in[t + 2], sum, then place with in[t + 1]++, which leaves
-    // in[t] at the start of t's referrers for every t, with no second array of positions.
+    // in[t] at the start of t's referrers for every t, with no second array of positions. A slot
+    // that holds a dead object (one a dump of all objects has) is read as null from here on.
+    boolean someDead = Bits.count(live) < count;
     int[] in = new int[count + 2];
     for (int s = 0, total = start[count]; s < total; s++) {
       int t = slots[s];
       if (t >= 0) {
-        in[t + 2]++;
+        if (someDead && !Bits.get(live, t)) {
+          slots[s] = -1;
+        } else {
+          in[t + 2]++;
+        }
       }
     }
     for (int i = 2; i < in.length; i++) {
@@ -185,7 +190,8 @@ final class MatchSide {
     }
     inFrom = new int[in[count + 1]];
     inSlot = new int[in[count + 1]];
-    for (int i = Bits.next(live, 0); i >= 0; i = Bits.next(live, i + 1)) {
+    // A dead object has no slots: every object's range is read, in order.
+    for (int i = 0; i < count; i++) {
       for (int s = start[i], end = start[i + 1]; s < end; s++) {
         int t = slots[s];
         if (t >= 0) {
@@ -196,17 +202,13 @@ final class MatchSide {
       }
     }
     inStart = in;
-    sweepKey = sweepKeys(classKeys, sideA);
+    sweepKey = sweepKeys(classKeys, token, sideA);
     partner = new int[count];
     Arrays.fill(partner, -1);
   }
 
-  private long[] sweepKeys(long[] classKeys, boolean sideA) {
+  private long[] sweepKeys(long[] classKeys, long[] token, boolean sideA) {
     long none = sideA ? 0 : 1;
-    long[] names = new long[classKeys.length];
-    for (HeapClass c : graph.classes()) {
-      names[c.index()] = mix(c.name().hashCode() + 0x632BE59BD9B4E019L);
-    }
     long[] out = new long[count];
     for (int i = 0; i < count; i++) {
       if (!Bits.get(live, i) || kinds[i] == CLASS || inStart[i + 1] - inStart[i] != 1) {
@@ -218,7 +220,7 @@ final class MatchSide {
       long h = mix(mix(classKeys[graph.classIndexOf(i)] * 31 + kinds[i]) + end - from) ^ content[i];
       for (int s = from; s < end; s++) {
         int t = slots[s];
-        h = mix(h * 31 + (t < 0 ? 0x6A09E667F3BCC909L : mix(names[graph.classIndexOf(t)] ^ content[t])));
+        h = mix(h * 31 + (t < 0 ? 0x6A09E667F3BCC909L : token[t]));
       }
       // Bit 1 set tells a key from the sentinels; bit 0 marks an object with no slots (a leaf).
       out[i] = (h << 2) | 2 | (end == from ? LEAF : 0);

@@ -17,6 +17,11 @@ public final class InstanceShape {
   public final int[] referenceFields;
   /** Number of bytes of field data an INSTANCE DUMP of this class must hold. */
   public final int dataLength;
+  /**
+   * The runs of primitive values between the reference values, as {@code (offset, length)} pairs:
+   * the bytes a hash of the primitive fields reads, in few wide reads.
+   */
+  public final int[] primitiveRuns;
 
   public InstanceShape(String[] names, ValueType[] types, int idSize) {
     this.names = names;
@@ -42,6 +47,20 @@ public final class InstanceShape {
         r++;
       }
     }
+    int[] runs = new int[2 * (refs + 1)];
+    int n = 0;
+    int runStart = 0;
+    for (int i = 0; i <= types.length; i++) {
+      int end = i == types.length ? dataLength : offsets[i];
+      if (i == types.length || types[i] == ValueType.OBJECT) {
+        if (end > runStart) {
+          runs[n++] = runStart;
+          runs[n++] = end - runStart;
+        }
+        runStart = i == types.length ? end : end + types[i].sizeInDump(idSize);
+      }
+    }
+    this.primitiveRuns = java.util.Arrays.copyOf(runs, n);
   }
 
   public int indexOf(String name) {
