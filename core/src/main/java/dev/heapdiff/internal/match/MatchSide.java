@@ -67,6 +67,13 @@ final class MatchSide {
   /** The index of the matched object in the other dump, or -1. */
   final int[] partner;
   int matched;
+  /**
+   * The unmatched live objects at the last colour refinement, in index order (null before the
+   * first), and the objects whose pairs were undone since: every unmatched object is in one of the
+   * two, so later refinements and ties need not look at every object again.
+   */
+  int[] lastUnmatched;
+  final IntList unmatchedSince = new IntList(16);
 
   /**
    * @param classKeys per class, a key that the paired class of the other dump shares and no other
@@ -246,6 +253,50 @@ final class MatchSide {
       colourScratch = new long[count];
     }
     return colourScratch;
+  }
+
+  /**
+   * The unmatched live objects, in index order: found among {@link #lastUnmatched} and {@link
+   * #unmatchedSince} after the first call, by looking at every object on the first; remembered as
+   * {@link #lastUnmatched} for the next.
+   */
+  int[] unmatched() {
+    IntList list;
+    if (lastUnmatched == null) {
+      list = new IntList(1024);
+      for (int i = next(this, 0); i >= 0; i = next(this, i + 1)) {
+        if (partner[i] < 0) {
+          list.add(i);
+        }
+      }
+    } else {
+      list = new IntList(lastUnmatched.length + unmatchedSince.size);
+      for (int i : lastUnmatched) {
+        if (partner[i] < 0) {
+          list.add(i);
+        }
+      }
+      boolean sorted = unmatchedSince.size == 0;
+      for (int k = 0; k < unmatchedSince.size; k++) {
+        int i = unmatchedSince.data[k];
+        if (partner[i] < 0 && isLive(i)) {
+          list.add(i);
+        }
+      }
+      if (!sorted) {
+        Arrays.sort(list.data, 0, list.size);
+        int distinct = 0;
+        for (int k = 0; k < list.size; k++) {
+          if (distinct == 0 || list.data[k] != list.data[distinct - 1]) {
+            list.data[distinct++] = list.data[k];
+          }
+        }
+        list.size = distinct;
+      }
+    }
+    unmatchedSince.size = 0;
+    lastUnmatched = list.toArray();
+    return lastUnmatched;
   }
 
   /** The next live object at or after {@code from}, or -1. */

@@ -213,6 +213,8 @@ final class Matcher {
       int y = a.partner[x];
       a.partner[x] = -1;
       b.partner[y] = -1;
+      a.unmatchedSince.add(x);
+      b.unmatchedSince.add(y);
       a.matched--;
       b.matched--;
       order.unmatched(x, y);

@@ -49,13 +49,7 @@ final class Signatures {
     Colours(MatchSide side, int[] classMap, long unpaired, boolean isA) {
       this.side = side;
       this.isA = isA;
-      MatchSide.IntList list = new MatchSide.IntList(1024);
-      for (int i = MatchSide.next(side, 0); i >= 0; i = MatchSide.next(side, i + 1)) {
-        if (side.partner[i] < 0) {
-          list.add(i);
-        }
-      }
-      members = list.toArray();
+      members = side.unmatched();
       at = side.colourPlaces();
       colour = new long[members.length];
       long[] plain = side.colourScratch();
@@ -140,18 +134,18 @@ final class Signatures {
         bits++;
       }
       int groupBits = bits;
-      FutureTask<int[][]> groupsOfB = Matching.inBackground("heapdiff-colours", () -> groups(colourB, groupBits));
-      int[][] ga = groups(colourA, bits);
-      int[][] gb = Matching.join(groupsOfB);
+      FutureTask<Groups> groupsOfB = Matching.inBackground("heapdiff-colours", () -> new Groups(colourB, groupBits));
+      Groups ga = new Groups(colourA, bits);
+      Groups gb = Matching.join(groupsOfB);
       int[] partnerOfA = new int[colourA.length];
       Arrays.fill(partnerOfA, -1);
       int count = 1 << bits;
       int middle = count / 2;
       FutureTask<Void> half = Matching.inBackground("heapdiff-colours", () -> {
-        join(colourA, ga, colourB, gb, membersB, middle, count, partnerOfA);
+        join(ga, gb, membersB, middle, count, partnerOfA);
         return null;
       });
-      join(colourA, ga, colourB, gb, membersB, 0, middle, partnerOfA);
+      join(ga, gb, membersB, 0, middle, partnerOfA);
       Matching.join(half);
       int pairs = 0;
       for (int p : partnerOfA) {
@@ -167,21 +161,33 @@ final class Signatures {
       return out;
     }
 
-    /** {@code {start, order}}: the places in {@code colours} of group {@code g} are {@code order[start[g] .. start[g + 1])}. */
-    private static int[][] groups(long[] colours, int bits) {
-      int[] start = new int[(1 << bits) + 1];
-      for (long c : colours) {
-        start[group(c, bits) + 1]++;
+    /**
+     * One side's colours grouped by their top bits: group {@code g} is {@code colour[start[g] ..
+     * start[g + 1])}, with the place of each among the members beside it in {@code member}; copied
+     * out in group order, so that a group's join reads both arrays in sequence.
+     */
+    private static final class Groups {
+      final int[] start;
+      final long[] colour;
+      final int[] member;
+
+      Groups(long[] colours, int bits) {
+        start = new int[(1 << bits) + 1];
+        for (long c : colours) {
+          start[group(c, bits) + 1]++;
+        }
+        for (int g = 1; g < start.length; g++) {
+          start[g] += start[g - 1];
+        }
+        int[] fill = Arrays.copyOf(start, start.length - 1);
+        colour = new long[colours.length];
+        member = new int[colours.length];
+        for (int m = 0; m < colours.length; m++) {
+          int at = fill[group(colours[m], bits)]++;
+          colour[at] = colours[m];
+          member[at] = m;
+        }
       }
-      for (int g = 1; g < start.length; g++) {
-        start[g] += start[g - 1];
-      }
-      int[] fill = Arrays.copyOf(start, start.length - 1);
-      int[] order = new int[colours.length];
-      for (int m = 0; m < colours.length; m++) {
-        order[fill[group(colours[m], bits)]++] = m;
-      }
-      return new int[][] {start, order};
     }
 
     private static int group(long colour, int bits) {
@@ -189,15 +195,14 @@ final class Signatures {
     }
 
     /** Joins groups {@code [from, to)}, writing the partner of each uniquely paired member of a. */
-    private static void join(long[] colourA, int[][] ga, long[] colourB, int[][] gb, int[] membersB, int from, int to,
-        int[] partnerOfA) {
+    private static void join(Groups ga, Groups gb, int[] membersB, int from, int to, int[] partnerOfA) {
       long[] keys = new long[16];
       // Per slot, the place of the one member of a (of b) with the key: -1 none, -2 several.
       int[] inA = new int[16];
       int[] inB = new int[16];
       for (int g = from; g < to; g++) {
-        int na = ga[0][g + 1] - ga[0][g];
-        int nb = gb[0][g + 1] - gb[0][g];
+        int na = ga.start[g + 1] - ga.start[g];
+        int nb = gb.start[g + 1] - gb.start[g];
         if (na == 0 || nb == 0) {
           continue;
         }
@@ -210,15 +215,13 @@ final class Signatures {
         Arrays.fill(inA, 0, size, -1);
         Arrays.fill(inB, 0, size, -1);
         int mask = size - 1;
-        for (int k = ga[0][g]; k < ga[0][g + 1]; k++) {
-          int m = ga[1][k];
-          int at = place(keys, inA, inB, mask, colourA[m]);
-          inA[at] = inA[at] == -1 ? m : -2;
+        for (int k = ga.start[g]; k < ga.start[g + 1]; k++) {
+          int at = place(keys, inA, inB, mask, ga.colour[k]);
+          inA[at] = inA[at] == -1 ? ga.member[k] : -2;
         }
-        for (int k = gb[0][g]; k < gb[0][g + 1]; k++) {
-          int m = gb[1][k];
-          int at = place(keys, inA, inB, mask, colourB[m]);
-          inB[at] = inB[at] == -1 ? m : -2;
+        for (int k = gb.start[g]; k < gb.start[g + 1]; k++) {
+          int at = place(keys, inA, inB, mask, gb.colour[k]);
+          inB[at] = inB[at] == -1 ? gb.member[k] : -2;
         }
         for (int at = 0; at < size; at++) {
           if (inA[at] >= 0 && inB[at] >= 0) {

@@ -16,13 +16,17 @@ final class UnmatchedByColour {
 
   /** {@code byRank}: the object of each address rank; {@code rank}: each object's rank. */
   UnmatchedByColour(MatchSide side, int[] byRank, int[] rank, long[] colour) {
-    MatchSide.IntList inOrder = new MatchSide.IntList(16);
-    for (int i : byRank) {
-      if (side.partner[i] < 0 && side.isLive(i)) {
-        inOrder.add(i);
-      }
+    // The unmatched objects in address order: their ranks, sorted.
+    int[] unmatched = side.unmatched();
+    int n = unmatched.length;
+    MatchSide.IntList inOrder = new MatchSide.IntList(n);
+    for (int i : unmatched) {
+      inOrder.add(rank[i]);
     }
-    int n = inOrder.size;
+    Arrays.sort(inOrder.data, 0, n);
+    for (int k = 0; k < n; k++) {
+      inOrder.data[k] = byRank[inOrder.data[k]];
+    }
     long[] sorted = new long[n];
     for (int k = 0; k < n; k++) {
       sorted[k] = colour[inOrder.data[k]];
