@@ -1,6 +1,7 @@
 package dev.heapdiff.cli;
 
 import dev.heapdiff.hprof.HprofFormatException;
+import dev.heapdiff.hprof.NotEnoughMemoryException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -21,7 +22,7 @@ final class ErrorLine implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
     PrintWriter err = commandLine.getErr();
     boolean verbose = isVerbose(parsed);
-    boolean bug = !(e instanceof IOException);
+    boolean bug = !(e instanceof IOException || e instanceof NotEnoughMemoryException);
     err.println("heapdiff: " + describe(e) + (bug && !verbose ? " (run with " + Verbosity.OPTION + " for the stack trace)" : ""));
     if (verbose) {
       e.printStackTrace(err);
@@ -40,6 +41,11 @@ final class ErrorLine implements IExecutionExceptionHandler {
     }
     if (e instanceof HprofFormatException) {
       return "not a readable heap dump: " + e.getMessage();
+    }
+    if (e instanceof NotEnoughMemoryException m) {
+      // The heapdiff script passes HEAPDIFF_JAVA_OPTS to java.
+      return m.getMessage() + "; for this command: HEAPDIFF_JAVA_OPTS="
+          + (m.suggestedMaxHeap() != null ? m.suggestedMaxHeap() : "-Xmx8g") + " heapdiff ...";
     }
     if (e instanceof FileSystemException f) {
       return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());

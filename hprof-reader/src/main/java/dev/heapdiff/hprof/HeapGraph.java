@@ -57,6 +57,8 @@ public final class HeapGraph implements AutoCloseable {
    *
    * @throws HprofFormatException if the file is not a well-formed HotSpot heap dump
    * @throws IOException if the file cannot be read
+   * @throws NotEnoughMemoryException if this JVM's heap cannot hold the graph (about 40 bytes per
+   *     object while it is built, 22 once built)
    */
   public static HeapGraph open(Path file) throws IOException {
     return open(file, null);
@@ -84,7 +86,7 @@ public final class HeapGraph implements AutoCloseable {
       read = temporary;
     }
     try {
-      GraphData data = GraphBuilder.read(read, layout);
+      GraphData data = GraphBuilder.read(read, layout, file);
       return new HeapGraph(data, file, temporary);
     } catch (HprofFormatException e) {
       if (temporary != null) {

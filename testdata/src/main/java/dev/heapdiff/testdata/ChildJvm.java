@@ -56,6 +56,23 @@ public final class ChildJvm {
 
   /** Runs {@code mainClass} with {@code args}; fails if it does not exit 0 within the timeout. */
   public void run(Class<?> mainClass, int timeoutSeconds, String... args) throws IOException, InterruptedException {
+    Outcome outcome = outcome(mainClass, timeoutSeconds, args);
+    if (outcome.exitCode() != 0) {
+      throw new IOException("child JVM exited with " + outcome.exitCode() + ": " + outcome.command() + "\n"
+          + outcome.output());
+    }
+  }
+
+  /** What a child JVM did: its exit code and its standard output and error, interleaved. */
+  public record Outcome(List<String> command, int exitCode, String output) {}
+
+  /**
+   * Runs {@code mainClass} with {@code args} and returns how it ended, whatever its exit code; fails
+   * only if it does not finish within the timeout. The options given with {@link #with} come after
+   * the default {@code -Xmx1g}, so an {@code -Xmx} among them wins.
+   */
+  public Outcome outcome(Class<?> mainClass, int timeoutSeconds, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(javaHome.resolve("bin").resolve("java").toString());
     command.add("-Xmx1g");
@@ -72,10 +89,7 @@ public final class ChildJvm {
         throw new IOException("child JVM did not finish in " + timeoutSeconds + " s: " + command
             + "\n" + Files.readString(log));
       }
-      if (process.exitValue() != 0) {
-        throw new IOException("child JVM exited with " + process.exitValue() + ": " + command + "\n"
-            + Files.readString(log));
-      }
+      return new Outcome(List.copyOf(command), process.exitValue(), Files.readString(log));
     } finally {
       Files.deleteIfExists(log);
     }

@@ -1,0 +1,89 @@
+package dev.heapdiff.cli;
+
+import static dev.heapdiff.testdata.BasicType.INT;
+import static dev.heapdiff.testdata.BasicType.OBJECT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heapdiff.hprof.NotEnoughMemoryException;
+import dev.heapdiff.testdata.ChildJvm;
+import dev.heapdiff.testdata.HprofWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A dump too large for the JVM's heap gives one line naming the file and what to raise, and exit
+ * code 1, not an {@link OutOfMemoryError} and its stack trace: for opening a dump and for matching
+ * two. The command runs in a child JVM with a small {@code -Xmx}.
+ */
+class NotEnoughMemoryTest {
+  private static final long OBJECT_CLASS = 0x100;
+  private static final long ITEM_CLASS = 0x110;
+
+  @TempDir Path dir;
+
+  /**
+   * A chain of {@code items} instances (one int, one reference each) from one root, the first
+   * {@code skip} left out: about 29 bytes of file and 40 of heap per object while it opens.
+   */
+  private Path chain(String name, int skip, int items) {
+    Path file = dir.resolve(name);
+    HprofWriter w = HprofWriter.toFile(file, 8);
+    w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
+    w.loadClass(ITEM_CLASS, "Item").classDump(ITEM_CLASS).superclass(OBJECT_CLASS)
+        .field("value", INT).field("next", OBJECT).end();
+    for (int i = skip; i < items; i++) {
+      w.instance(id(i), ITEM_CLASS, i, i + 1 < items ? id(i + 1) : 0L);
+    }
+    w.rootUnknown(id(skip));
+    w.close();
+    return file;
+  }
+
+  private static long id(int i) {
+    return 0x10_0000L + 16L * i;
+  }
+
+  private static ChildJvm.Outcome heapdiffWithHeap(String xmx, String... args) throws Exception {
+    return ChildJvm.current().with(xmx).outcome(Main.class, 120, args);
+  }
+
+  @Test
+  void aDumpTooLargeToOpenIsNamedWithTheHeapToAskFor() throws Exception {
+    Path big = chain("big.hprof", 0, 1_500_000);
+
+    ChildJvm.Outcome run = heapdiffWithHeap("-Xmx32m", "show", big.toString());
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    assertThat(run.output().lines()).as(run.output()).singleElement().asString()
+        .startsWith("heapdiff: not enough Java heap to open " + big)
+        .contains("maximum heap is 32 MB", "run Java with a larger -Xmx (for example -Xmx1g)",
+            "HEAPDIFF_JAVA_OPTS=-Xmx1g heapdiff ...");
+  }
+
+  @Test
+  void twoDumpsTooLargeToMatchAreNamedWithTheirObjectsAndTheHeapToAskFor() throws Exception {
+    Path before = chain("before.hprof", 0, 400_000);
+    Path after = chain("after.hprof", 40_000, 440_000);
+
+    // Each graph takes about 9 MB once open (16 while it opens); the matching about 88 MB more.
+    ChildJvm.Outcome run = heapdiffWithHeap("-Xmx56m", "diff", before.toString(), after.toString());
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    assertThat(run.output().lines()).as(run.output()).singleElement().asString()
+        .startsWith("heapdiff: not enough Java heap to match " + after + " and " + before + " (800,004 objects)")
+        .contains("that needs about", "MB of heap", "maximum heap is 56 MB", "HEAPDIFF_JAVA_OPTS=-Xmx1g");
+  }
+
+  @Test
+  void aHeapExhaustionIsRecognisedThroughTheExceptionsThatCarryIt() {
+    OutOfMemoryError heap = new OutOfMemoryError("Java heap space");
+    assertThat(NotEnoughMemoryException.isHeapExhaustion(heap)).isTrue();
+    assertThat(NotEnoughMemoryException.isHeapExhaustion(new IllegalStateException(new RuntimeException(heap))))
+        .isTrue();
+    assertThat(NotEnoughMemoryException.isHeapExhaustion(new OutOfMemoryError("Metaspace"))).isFalse();
+    assertThat(NotEnoughMemoryException.isHeapExhaustion(
+        new OutOfMemoryError("unable to create native thread: possibly out of memory"))).isFalse();
+    assertThat(NotEnoughMemoryException.isHeapExhaustion(new IllegalStateException("no"))).isFalse();
+  }
+}
