@@ -140,14 +140,7 @@ class SyntheticGraphTest {
 
   @Test
   void instanceFieldsOfAClassHierarchyAreReadBackByName() throws Exception {
-    HprofWriter w = HprofWriter.inMemory(8);
-    w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
-    w.loadClass(0x200, "com/example/Base").classDump(0x200).superclass(OBJECT_CLASS)
-        .field("id", LONG).field("name", OBJECT).field("flag", BOOLEAN).end();
-    w.loadClass(0x210, "com/example/Middle").classDump(0x210).superclass(0x200)
-        .field("count", INT).field("ratio", DOUBLE).end();
-    w.loadClass(0x220, "com/example/Leaf").classDump(0x220).superclass(0x210)
-        .field("c", CHAR).field("s", SHORT).field("b", BYTE).field("f", FLOAT).field("name", OBJECT).end();
+    HprofWriter w = leafHierarchy(HprofWriter.inMemory(8));
     // HotSpot order: Leaf's own fields, then Middle's, then Base's.
     w.instance(0x1000, 0x220, 'x', (short) -2, (byte) 0x7F, 1.5f, 0x1000, 42, 0.25, 1L << 40, 0, true)
         .rootUnknown(0x1000);
@@ -362,14 +355,7 @@ class SyntheticGraphTest {
   @ParameterizedTest
   @ValueSource(ints = {4, 8})
   void thePrimitiveFieldsHashSeesEveryPrimitiveFieldAndNoReference(int idSize) throws Exception {
-    HprofWriter w = HprofWriter.inMemory(idSize);
-    w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
-    w.loadClass(0x200, "com/example/Base").classDump(0x200).superclass(OBJECT_CLASS)
-        .field("id", LONG).field("name", OBJECT).field("flag", BOOLEAN).end();
-    w.loadClass(0x210, "com/example/Middle").classDump(0x210).superclass(0x200)
-        .field("count", INT).field("ratio", DOUBLE).end();
-    w.loadClass(0x220, "com/example/Leaf").classDump(0x220).superclass(0x210)
-        .field("c", CHAR).field("s", SHORT).field("b", BYTE).field("f", FLOAT).field("name", OBJECT).end();
+    HprofWriter w = leafHierarchy(HprofWriter.inMemory(idSize));
     Object[] base = {'x', (short) -2, (byte) 0x7F, 1.5f, 0L, 42, 0.25, 1L << 40, 0L, true};
     Object[] changed = {'y', (short) -3, (byte) 0x7E, 2.5f, null, 43, 0.5, 1L << 41, null, false};
     w.instance(0x1000, 0x220, base).instance(0x1008, 0x220, withValue(base, 4, 0x1000L))
@@ -394,6 +380,18 @@ class SyntheticGraphTest {
       }
       assertThat(hashes).as("one primitive field changed at a time").hasSize(8).doesNotContain(hash);
     }
+  }
+
+  /** Classes Base (id, name, flag), Middle (count, ratio) extends Base, Leaf (c, s, b, f, name) extends Middle: 0x220. */
+  private static HprofWriter leafHierarchy(HprofWriter w) {
+    w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
+    w.loadClass(0x200, "com/example/Base").classDump(0x200).superclass(OBJECT_CLASS)
+        .field("id", LONG).field("name", OBJECT).field("flag", BOOLEAN).end();
+    w.loadClass(0x210, "com/example/Middle").classDump(0x210).superclass(0x200)
+        .field("count", INT).field("ratio", DOUBLE).end();
+    w.loadClass(0x220, "com/example/Leaf").classDump(0x220).superclass(0x210)
+        .field("c", CHAR).field("s", SHORT).field("b", BYTE).field("f", FLOAT).field("name", OBJECT).end();
+    return w;
   }
 
   private static Object[] withValue(Object[] values, int field, Object value) {
