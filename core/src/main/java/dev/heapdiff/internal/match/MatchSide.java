@@ -247,7 +247,10 @@ final class MatchSide {
     return colourPlaces;
   }
 
-  /** Per object, the colours colour refinement started from (see {@link Signatures#plainColours}). */
+  /**
+   * Per object, the colours colour refinement started from (see {@link Signatures#plainColours});
+   * before the first refinement, while the side is built, what the sweep keys take of each referent.
+   */
   long[] colourScratch() {
     if (colourScratch == null) {
       colourScratch = new long[count];
