@@ -10,7 +10,10 @@ import dev.heapdiff.hprof.ObjectKind;
  * fields and array elements that are equal or not. The score of a pair is the same from either side.
  */
 final class Evidence {
-  /** Referrers or referents of more than this many objects propose no candidates (shared constants). */
+  /**
+   * Referrers or referents of more than this many objects propose no candidates (shared constants);
+   * a referent, when its partner or itself is that popular.
+   */
   private static final int POPULAR = 64;
   /** At most this many referrers of one object are looked at, for candidates and for the score. */
   private static final int MAX_HOLDERS = 64;
@@ -101,7 +104,12 @@ final class Evidence {
     for (int k = 0; k < n && proposing < POPULAR; k += step) {
       int xs = from.slots[from.slotStart[x] + k];
       int r = xs < 0 ? -1 : from.partner[xs];
-      if (r < 0 || to.inDegree(r) > POPULAR) {
+      // Popular on either side, it proposes on neither: candidates stay symmetric (y a candidate of
+      // x through this pair of referents if and only if x is one of y), so the check from the other
+      // side in the matcher sees every rival that proposed it. A referent held by 43 objects before
+      // and 86 after proposed one old array to a new one, and the old array's true partner, an
+      // array equal to it in every element, was never weighed against it.
+      if (r < 0 || to.inDegree(r) > POPULAR || from.inDegree(xs) > POPULAR) {
         continue;
       }
       proposing++;
