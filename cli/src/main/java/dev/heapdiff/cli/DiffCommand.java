@@ -44,7 +44,15 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
     try (Snapshot earlier = Heap.load(before); Snapshot later = Heap.load(after)) {
-      ObjectSet set = gone ? earlier.minus(later) : later.minus(earlier);
+      ObjectSet set;
+      try (Status status = Status.of(spec.commandLine())) {
+        status.show("reading " + before);
+        int earlierObjects = earlier.count();
+        status.show("reading " + after);
+        int laterObjects = later.count();
+        status.show(String.format("matching %,d and %,d live objects", earlierObjects, laterObjects));
+        set = gone ? earlier.minus(later) : later.minus(earlier);
+      }
       SetOutput.write(set, output.by, output.format, output.all, out);
     } catch (UncheckedIOException e) {
       throw e.getCause();

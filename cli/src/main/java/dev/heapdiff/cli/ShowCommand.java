@@ -31,6 +31,10 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
     try (Snapshot snap = Heap.load(dump)) {
+      try (Status status = Status.of(spec.commandLine())) {
+        status.show("reading " + dump);
+        snap.count();
+      }
       SetOutput.write(snap, output.by, output.format, output.all, out);
     } catch (UncheckedIOException e) {
       throw e.getCause();
