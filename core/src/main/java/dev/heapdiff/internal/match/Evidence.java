@@ -168,6 +168,10 @@ final class Evidence {
           s -= d;
         } else {
           double v = unmatchedReferents(from, xs, ys);
+          if (v == 0 && own && from.kinds[xs] == MatchSide.INSTANCE && soleHolder(from, x, xs, k)
+              && soleHolder(to, y, ys, k)) {
+            v = -changedPart(from, xs, ys);
+          }
           s += v * (v > 0 ? w : d);
           if (own) {
             ownAgreeing += v > 0 ? 1 : 0;
@@ -223,6 +227,29 @@ final class Evidence {
       }
     }
     return true;
+  }
+
+  /**
+   * How much of an own part's state differs: the weighed share of the primitive fields of {@code xs}
+   * of {@code from} and {@code ys} of the other side (unmatched, of one mutable class, their contents
+   * not equal) that differ, from 0 to 1. A part that one object alone holds is part of it; one none of
+   * whose fields kept its value (an {@code Inflater}'s native stream, its address) looks like another
+   * object's part.
+   */
+  private double changedPart(MatchSide from, int xs, int ys) {
+    MatchSide to = other(from);
+    int fields = from.graph.primitiveValues(xs, vx);
+    if (fields == 0 || to.graph.primitiveValues(ys, vy) != fields) {
+      return 0;
+    }
+    float[] d = from.primitiveDisagree[from.graph.classIndexOf(xs)];
+    double differing = 0;
+    for (int f = 0; f < fields; f++) {
+      if (vx[f] != vy[f]) {
+        differing += f < d.length ? Math.min(1f, d[f]) : 1f;
+      }
+    }
+    return differing / fields;
   }
 
   /** Referents in the same slot, neither matched yet: different values disagree, equal values agree a little. */
