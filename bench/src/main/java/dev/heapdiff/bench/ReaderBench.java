@@ -136,6 +136,15 @@ public final class ReaderBench {
    */
   static String[] resultOf(List<String> command, String what, long timeoutMinutes)
       throws IOException, InterruptedException {
+    return resultsOf(command, what, timeoutMinutes).get(0);
+  }
+
+  /**
+   * Runs {@code command} and returns the fields of every {@code RESULT} line it printed, in order;
+   * fails if it times out, exits with another code than 0 or prints none.
+   */
+  static List<String[]> resultsOf(List<String> command, String what, long timeoutMinutes)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile("heapdiff-bench-", ".log");
     String output;
     try {
@@ -151,9 +160,12 @@ public final class ReaderBench {
     } finally {
       Files.deleteIfExists(log);
     }
-    String line = output.lines().filter(l -> l.startsWith(ReaderRun.RESULT + " ")).findFirst()
-        .orElseThrow(() -> new IOException(what + " printed no result:\n" + output));
-    return line.split(" ");
+    List<String[]> results = output.lines().filter(l -> l.startsWith(ReaderRun.RESULT + " ")).map(l -> l.split(" "))
+        .toList();
+    if (results.isEmpty()) {
+      throw new IOException(what + " printed no result:\n" + output);
+    }
+    return results;
   }
 
   private Result measure(Reader reader) throws IOException, InterruptedException {
