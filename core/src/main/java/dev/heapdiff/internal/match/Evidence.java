@@ -26,6 +26,8 @@ final class Evidence {
   private static final int SOLE_HOLDER_SCAN = 8;
   /** What an immutable referent of another value where one object held one value weighs. */
   private static final double REPLACED_VALUE = -1.5;
+  /** What an element of an array whose elements never change weighs against a pair where it differs. */
+  private static final double INVARIANT_ELEMENT = Stability.INVARIANT / 4;
 
   private final MatchSide a;
   private final MatchSide b;
@@ -143,12 +145,23 @@ final class Evidence {
     int ownAgreeing = 0;
     int ownReplaced = 0;
     int step = array && n > SAMPLED_ELEMENTS ? n / SAMPLED_ELEMENTS : 1;
+    boolean invariant = array && from.invariantElements[from.graph.classIndexOf(x)];
     double before = s;
     for (int k = 0; k < n; k += step) {
       int xs = from.slots[xBase + k];
       int ys = to.slots[yBase + k];
       float w = array ? 1f : from.agreement(x, k);
       float d = array ? 1f : from.disagreement(x, k);
+      if (invariant) {
+        // An array whose elements never change: one element that is not the same is another array.
+        if (xs < 0 && ys < 0) {
+          continue;
+        }
+        if (xs < 0 || ys < 0 || differ(from, xs, ys, 1)) {
+          s -= INVARIANT_ELEMENT;
+          continue;
+        }
+      }
       if (xs < 0 && ys < 0) {
         s += array ? 0 : 0.1 * w;
       } else if (xs < 0 || ys < 0) {
@@ -252,6 +265,155 @@ final class Evidence {
     return differing / fields;
   }
 
+  /**
+   * Whether {@code x} of {@code from} and {@code y} of the other side, unmatched, cannot be one object
+   * because of an array whose elements never change ({@link MatchSide#invariantElements}): they are
+   * such arrays and differ, or an own field (not a link) of theirs holds such arrays, unmatched, that
+   * differ. For pairs that are not weighed (equal colours).
+   */
+  boolean replacesInvariantArray(MatchSide from, int x, int y) {
+    return replacesArray(from, x, y, false);
+  }
+
+  /**
+   * As {@link #replacesInvariantArray}, for arrays of any class when {@code anyClass}: before it is
+   * learned which classes' elements never change.
+   */
+  boolean replacesArray(MatchSide from, int x, int y, boolean anyClass) {
+    MatchSide to = other(from);
+    int c = from.graph.classIndexOf(x);
+    if (from.kinds[x] == MatchSide.OBJECT_ARRAY) {
+      return anyClass ? elementsDiffer(from, x, y, true)
+          : from.invariantElements[c] && elementsDiffer(from, x, y, false);
+    }
+    if (from.kinds[x] != MatchSide.INSTANCE) {
+      return false;
+    }
+    int n = Math.min(from.slotCount(x), to.slotCount(y));
+    for (int k = 0; k < n; k++) {
+      int xs = from.slots[from.slotStart[x] + k];
+      int ys = to.slots[to.slotStart[y] + k];
+      if (xs >= 0 && ys >= 0 && from.partner[xs] < 0 && to.partner[ys] < 0 && !from.isLink(x, k)
+          && from.kinds[xs] == MatchSide.OBJECT_ARRAY
+          && (anyClass ? elementsDiffer(from, xs, ys, true)
+              : from.invariantElements[from.graph.classIndexOf(xs)] && elementsDiffer(from, xs, ys, false))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * How many elements {@code x} of {@code from} and {@code y} of the other side, arrays of references
+   * of one length, have in common: the same pair, or unmatched objects without references of equal
+   * contents; -1 where an element is not in common and cannot be, or none is matched and in common.
+   */
+  int sharedElements(MatchSide from, int x, int y) {
+    MatchSide to = other(from);
+    int n = from.slotCount(x);
+    if (n != to.slotCount(y) || n > SAMPLED_ELEMENTS) {
+      return -1;
+    }
+    int shared = 0;
+    int matched = 0;
+    for (int k = 0; k < n; k++) {
+      int ex = from.slots[from.slotStart[x] + k];
+      int ey = to.slots[to.slotStart[y] + k];
+      if (ex < 0 || ey < 0) {
+        continue;
+      }
+      if (from.partner[ex] == ey) {
+        shared++;
+        matched++;
+      } else if (copiedValue(from, ex, ey)) {
+        shared++;
+      }
+    }
+    return matched == 0 ? -1 : shared;
+  }
+
+  /**
+   * Whether {@code ex} of {@code from} and {@code ey} of the other side are unmatched objects without
+   * references, of paired classes, with equal contents.
+   */
+  boolean copiedValue(MatchSide from, int ex, int ey) {
+    MatchSide to = other(from);
+    int[] map = from == a ? classes.aToB : classes.bToA;
+    return from.partner[ex] < 0 && to.partner[ey] < 0 && from.kinds[ex] == MatchSide.INSTANCE
+        && to.kinds[ey] == MatchSide.INSTANCE && map[from.graph.classIndexOf(ex)] == to.graph.classIndexOf(ey)
+        && from.slotCount(ex) == 0 && to.slotCount(ey) == 0 && from.content[ex] == to.content[ey]
+        && to.isLive(ey) && from.isLive(ex);
+  }
+
+  /**
+   * Whether the arrays {@code xs} of {@code from} and {@code ys} of the other side, unmatched, of a
+   * class whose elements never change, differ in an element ({@link #differ}); with {@code
+   * unmatchedOnly}, in an element unmatched on both sides (not one seen changed, whose pair shows the
+   * class's arrays do change).
+   */
+  private boolean elementsDiffer(MatchSide from, int xs, int ys, boolean unmatchedOnly) {
+    MatchSide to = other(from);
+    int n = from.slotCount(xs);
+    if (n != to.slotCount(ys)) {
+      return !unmatchedOnly;
+    }
+    int step = n > SAMPLED_ELEMENTS ? n / SAMPLED_ELEMENTS : 1;
+    for (int k = 0; k < n; k += step) {
+      int ex = from.slots[from.slotStart[xs] + k];
+      int ey = to.slots[to.slotStart[ys] + k];
+      if (ex < 0 && ey < 0) {
+        continue;
+      }
+      if (unmatchedOnly) {
+        if (ex >= 0 && ey >= 0 && from.partner[ex] < 0 && to.partner[ey] < 0 && differ(from, ex, ey, 1)) {
+          return true;
+        }
+      } else if (ex < 0 || ey < 0 || differ(from, ex, ey, 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code ex} of {@code from} and {@code ey} of the other side cannot be one object: one is
+   * matched and not to the other, or, both unmatched, their classes or kinds differ, or an immutable
+   * value's contents, or (down to {@code depth} more levels) their referents in one slot do.
+   */
+  private boolean differ(MatchSide from, int ex, int ey, int depth) {
+    MatchSide to = other(from);
+    int px = from.partner[ex];
+    if (px >= 0 || to.partner[ey] >= 0) {
+      return px != ey;
+    }
+    int[] map = from == a ? classes.aToB : classes.bToA;
+    int c = from.graph.classIndexOf(ex);
+    if (map[c] != to.graph.classIndexOf(ey) || from.kinds[ex] != to.kinds[ey]) {
+      return true;
+    }
+    if (from.immutable[c]) {
+      return from.content[ex] != to.content[ey];
+    }
+    int n = from.slotCount(ex);
+    if (n != to.slotCount(ey)) {
+      return true;
+    }
+    if (depth == 0 || from.kinds[ex] != MatchSide.INSTANCE) {
+      return false;
+    }
+    for (int k = 0; k < n; k++) {
+      int rx = from.slots[from.slotStart[ex] + k];
+      int ry = to.slots[to.slotStart[ey] + k];
+      if (rx < 0 && ry < 0) {
+        continue;
+      }
+      if (rx < 0 || ry < 0 || differ(from, rx, ry, depth - 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Referents in the same slot, neither matched yet: different values disagree, equal values agree a little. */
   private double unmatchedReferents(MatchSide from, int xs, int ys) {
     MatchSide to = other(from);
@@ -261,6 +423,11 @@ final class Evidence {
       return -1;
     }
     boolean equal = from.content[xs] == to.content[ys];
+    if (from.kinds[xs] == MatchSide.OBJECT_ARRAY && from.invariantElements[c]) {
+      // An array whose elements never change (a row's values) that differs in one: another array,
+      // as another value of an immutable class is.
+      return elementsDiffer(from, xs, ys, false) ? REPLACED_VALUE : 0.25;
+    }
     if (from.immutable[c]) {
       // Two different values where one object held one value: a map entry's key, a name. Structure
       // alone (the same neighbours, the same bucket) must not outweigh it.

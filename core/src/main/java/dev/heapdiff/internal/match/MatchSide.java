@@ -49,6 +49,11 @@ final class MatchSide {
   final float[][] disagree;
   final double[][] prior;
   final float[][] primitiveDisagree;
+  /**
+   * Per class of arrays of references: whether none of many pairs of its arrays shows an element
+   * changed ({@link Stability}), so that arrays of it that differ are taken to be different arrays.
+   */
+  final boolean[] invariantElements;
   /** The most primitive fields an instance of any class has. */
   final int maxPrimitiveFields;
   /** Per object, its {@link ObjectKind} ordinal. */
@@ -89,6 +94,7 @@ final class MatchSide {
     this.disagree = new float[classes.size()][];
     this.prior = new double[classes.size()][];
     this.primitiveDisagree = new float[classes.size()][];
+    this.invariantElements = new boolean[classes.size()];
     int stringClass = -1;
     int stringValueSlot = -1;
     int stringCoder = -1;
@@ -319,6 +325,7 @@ final class MatchSide {
   private static final byte CLASS = (byte) ObjectKind.CLASS.ordinal();
   /** The {@link #kinds} entry of an instance. */
   static final byte INSTANCE = (byte) ObjectKind.INSTANCE.ordinal();
+  static final byte OBJECT_ARRAY = (byte) ObjectKind.OBJECT_ARRAY.ordinal();
 
   int slotCount(int i) {
     return slotStart[i + 1] - slotStart[i];

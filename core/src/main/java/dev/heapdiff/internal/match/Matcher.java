@@ -102,13 +102,13 @@ final class Matcher {
         propagate();
         phase("learned, again");
       }
-      int made = matchAll(Signatures.uniquePairs(a, b, classes, 2));
+      int made = matchAll(Signatures.uniquePairs(a, b, classes, 2), true);
       // Colours that several unmatched objects share: where the order is kept, the one of that
       // colour between the partners of an object's matched neighbours in address order.
       if (order.on()) {
         long[][] plain = Signatures.plainColours(a, b);
         syncOrder();
-        made += matchAll(order.tiesInOrder(plain[0], plain[1]));
+        made += matchAll(order.tiesInOrder(plain[0], plain[1]), false);
       }
       bySignature += made;
       made += reconsider();
@@ -171,11 +171,16 @@ final class Matcher {
     orderStale = false;
   }
 
-  /** Makes the pairs {@code (a index, b index)}, flattened, that are still possible; returns how many. */
-  private int matchAll(int[] pairs) {
+  /**
+   * Makes the pairs {@code (a index, b index)}, flattened, that are still possible; returns how many.
+   * Pairs of equal colours ({@code byColour}) that replace an array whose elements never change are
+   * not: colours look two references deep, and a row's replaced value may be three deep.
+   */
+  private int matchAll(int[] pairs, boolean byColour) {
     int made = 0;
     for (int k = 0; k < pairs.length; k += 2) {
       if (a.partner[pairs[k]] < 0 && evidence.compatible(a, pairs[k], pairs[k + 1])
+          && !(byColour && evidence.replacesInvariantArray(a, pairs[k], pairs[k + 1]))
           && !outOfOrder(pairs[k], pairs[k + 1])) {
         match(pairs[k], pairs[k + 1]);
         how[pairs[k]] = 2;
@@ -535,8 +540,67 @@ final class Matcher {
     }
   }
 
-  /** Pairs {@code x} with its best candidate if the evidence is strong and unambiguous both ways. */
+  /**
+   * Weighs unmatched {@code x} ({@link #pairWithBest}); an array whose elements never change that
+   * stays unmatched may be a copy of an old one with an element replaced ({@link #pairCopiedElements}).
+   */
   private void decide(int x) {
+    if (!pairWithBest(x) && rounds > 0 && a.kinds[x] == MatchSide.OBJECT_ARRAY
+        && a.invariantElements[a.graph.classIndexOf(x)]) {
+      pairCopiedElements(x);
+    }
+  }
+
+  /**
+   * For unmatched {@code x}, an array of a class whose elements never change: a new array made from an
+   * old one with one element replaced (a row's values after an update) holds the old one's other
+   * elements. When one unmatched array of the other side has more elements in common with it than any
+   * other, and it with none other as many ({@link Evidence#sharedElements}), the unmatched objects
+   * without references of equal contents in the same places of the two are paired: the copied
+   * values. The arrays themselves stay apart.
+   */
+  private void pairCopiedElements(int x) {
+    evidence.candidates(a, x, candidates);
+    int best = -1;
+    int bestShared = 0;
+    int second = 0;
+    for (int k = 0; k < candidates.size; k++) {
+      int shared = evidence.sharedElements(a, x, candidates.data[k]);
+      if (shared > bestShared) {
+        second = bestShared;
+        bestShared = shared;
+        best = candidates.data[k];
+      } else if (shared > second) {
+        second = shared;
+      }
+    }
+    if (best < 0 || bestShared == second) {
+      return;
+    }
+    evidence.candidates(b, best, reverse);
+    for (int k = 0; k < reverse.size; k++) {
+      int other = reverse.data[k];
+      if (other != x && evidence.sharedElements(b, best, other) >= bestShared) {
+        return;
+      }
+    }
+    int n = a.slotCount(x);
+    for (int k = 0; k < n; k++) {
+      int ex = a.slots[a.slotStart[x] + k];
+      int ey = b.slots[b.slotStart[best] + k];
+      if (ex >= 0 && ey >= 0 && evidence.copiedValue(a, ex, ey) && !outOfOrder(ex, ey)) {
+        match(ex, ey);
+        how[ex] = 3;
+        byEvidence++;
+      }
+    }
+  }
+
+  /**
+   * Pairs {@code x} with its best candidate if the evidence is strong and unambiguous both ways;
+   * returns whether it did.
+   */
+  private boolean pairWithBest(int x) {
     evidence.candidates(a, x, candidates);
     if (scores.length < candidates.size) {
       scores = new double[candidates.data.length];
@@ -554,7 +618,7 @@ final class Matcher {
         }
       }
       if (top < 0 || scores[top] < MIN_SCORE) {
-        return;
+        return false;
       }
       if (!outOfOrder(x, candidates.data[top])) {
         break;
@@ -563,28 +627,34 @@ final class Matcher {
     }
     int best = candidates.data[top];
     double bestScore = scores[top];
+    if (rounds == 0 && evidence.replacesArray(a, x, best, true)) {
+      // An array that differs in an element, or the holder of one: weighed again once it is learned
+      // whether arrays of that class ever change an element.
+      return false;
+    }
     if (rounds == 0 && a.kinds[x] == MatchSide.INSTANCE && a.slotCount(x) == 0 && a.content[x] != b.content[best]) {
       // An object with no references whose contents differ: only its place speaks for the pair (a
       // cache's slot, where a new value took an old one's place). Weighed again once the fields'
       // stability is learned from the other pairs: a field that none of them shows changed, such as
       // a value object's value, then weighs heavily against it.
-      return;
+      return false;
     }
     // A runner-up must trail by the margin; a lone candidate needs only the least score.
     for (int k = 0; k < candidates.size; k++) {
       if (k != top && scores[k] > bestScore - MARGIN && !outOfOrder(x, candidates.data[k])) {
-        return;
+        return false;
       }
     }
     evidence.candidates(b, best, reverse);
     for (int k = 0; k < reverse.size; k++) {
       int other = reverse.data[k];
       if (other != x && evidence.score(b, best, other) > bestScore - MARGIN && !outOfOrder(other, best)) {
-        return;
+        return false;
       }
     }
     match(x, best);
     how[x] = 3;
     byEvidence++;
+    return true;
   }
 }

@@ -13,7 +13,11 @@ import java.util.function.IntPredicate;
  * pairs made by evidence shows changed (the sweep's pairs have equal contents by construction, so
  * they are not counted) is taken to never change, and a difference in it weighs heavily against a
  * pair (a cached value object in the slot of an evicted one). Not for objects with references: the
- * size of a list that grew, its one difference, must not turn it into a new list.
+ * size of a list that grew, its one difference, must not turn it into a new list. Likewise for
+ * arrays of references: a class none of many of whose array pairs made by evidence shows an element
+ * changed (null in one, or a matched element in another place) has arrays that never change (a
+ * database row's values, replaced by a new array on an update), and two that differ are two arrays;
+ * a class whose arrays back growing lists ({@code Object[]}) shows changes and is not one.
  */
 final class Stability {
   /** Pseudo-observations of the prior, so that a few pairs do not decide a field's weight. */
@@ -57,8 +61,17 @@ final class Stability {
     int[][] primSeenUnswept = new int[classCount][];
     long[] vx = new long[Math.max(a.maxPrimitiveFields, b.maxPrimitiveFields)];
     long[] vy = new long[vx.length];
+    int[] arraysSeen = new int[classCount];
+    boolean[] arrayChanged = new boolean[classCount];
     for (int x = MatchSide.next(a, 0); x >= 0; x = MatchSide.next(a, x + 1)) {
       int y = a.partner[x];
+      if (y >= 0 && a.kinds[x] == MatchSide.OBJECT_ARRAY && !swept.test(x) && a.slotCount(x) > 0) {
+        int c = a.graph.classIndexOf(x);
+        if (arraysSeen[c] < SAMPLE && !arrayChanged[c]) {
+          arraysSeen[c]++;
+          arrayChanged[c] = elementChanged(a, b, x, y);
+        }
+      }
       if (y < 0 || a.kinds[x] != MatchSide.INSTANCE) {
         continue;
       }
@@ -121,6 +134,10 @@ final class Stability {
     }
     for (int c = 0; c < classCount; c++) {
       int cb = classes.aToB[c];
+      a.invariantElements[c] = cb >= 0 && arraysSeen[c] >= INVARIANT_PAIRS && !arrayChanged[c];
+      if (cb >= 0) {
+        b.invariantElements[cb] = a.invariantElements[c];
+      }
       if (refAgree[c] != null) {
         for (int k = 0; k < refAgree[c].length && k < a.agree[c].length; k++) {
           double p = Math.min(a.prior[c][k], estimate(refAgree[c][k], refSeen[c][k], a.prior[c][k]));
@@ -144,6 +161,30 @@ final class Stability {
         b.primitiveDisagree[cb] = a.primitiveDisagree[c];
       }
     }
+  }
+
+  /** At most this many elements of one array are looked at, evenly spread, for a changed element. */
+  private static final int SAMPLED_ELEMENTS = 4096;
+
+  /**
+   * Whether the pair {@code x} of {@code a}, {@code y} of {@code b} (arrays of references of one
+   * length) shows an element changed: null in one and not in the other, or a matched element whose
+   * partner is not in the same place. Unmatched elements on both sides show nothing yet.
+   */
+  private static boolean elementChanged(MatchSide a, MatchSide b, int x, int y) {
+    int n = Math.min(a.slotCount(x), b.slotCount(y));
+    int step = Math.max(1, n / SAMPLED_ELEMENTS);
+    for (int k = 0; k < n; k += step) {
+      int xs = a.slots[a.slotStart[x] + k];
+      int ys = b.slots[b.slotStart[y] + k];
+      if (xs < 0 && ys < 0) {
+        continue;
+      }
+      if (xs < 0 || ys < 0 || a.partner[xs] != ys && (a.partner[xs] >= 0 || b.partner[ys] >= 0)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static double estimate(int agreeing, int seen, double prior) {
