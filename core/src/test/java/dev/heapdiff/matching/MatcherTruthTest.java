@@ -44,9 +44,10 @@ class MatcherTruthTest {
    * 97.4% to 99.5% over the runs of 2026-11-24, 99.56% to 99.93% on 2026-11-25 (JDK 17 and 25) once
    * candidates through popular referents were made symmetric. NewClasses: 99.50% to 100% on
    * 2026-11-25 (JDK 17 and 25) once an own part's changed fields weigh against a pair, three misses
-   * left in about 600. H2: 99.97% to 99.98% precision, 98.87% to 98.88% recall on 2026-11-25 (JDK 17
-   * and 25); what is left are rows an update replaced by a new row that differs in one value, paired
-   * with the old row (a trade-off in {@link MatchAudit}'s terms).
+   * left in about 600. H2: 99.97% to 99.98% precision, 98.86% to 98.88% recall on 2026-11-25 (JDK 17
+   * and 25), rows an update replaced by a new row that differs in one value paired with the old row
+   * (a trade-off in {@link MatchAudit}'s terms), 99.60% to 99.62% recall once array classes whose
+   * elements never change are learned.
    */
   private static final Map<Class<? extends Workload>, Double> FLOORS = Map.ofEntries(
       Map.entry(HashMapGrowth.class, 0.995),
@@ -58,7 +59,7 @@ class MatcherTruthTest {
       Map.entry(EqualStrings.class, 0.995),
       Map.entry(NewThreads.class, 0.99),
       Map.entry(NewClasses.class, 0.99),
-      Map.entry(H2Database.class, 0.985),
+      Map.entry(H2Database.class, 0.995),
       Map.entry(JacksonJson.class, 0.995));
   /** With order-preserving ids, where address order breaks ties, every workload reaches issue 4's target. */
   private static final double ORDER_PRESERVING_FLOOR = 0.995;

@@ -157,7 +157,7 @@ final class Evidence {
         if (xs < 0 && ys < 0) {
           continue;
         }
-        if (xs < 0 || ys < 0 || differ(from, xs, ys, 1)) {
+        if (xs < 0 || ys < 0 || differ(from, xs, ys)) {
           s -= INVARIANT_ELEMENT;
           continue;
         }
@@ -365,10 +365,10 @@ final class Evidence {
         continue;
       }
       if (unmatchedOnly) {
-        if (ex >= 0 && ey >= 0 && from.partner[ex] < 0 && to.partner[ey] < 0 && differ(from, ex, ey, 1)) {
+        if (ex >= 0 && ey >= 0 && from.partner[ex] < 0 && to.partner[ey] < 0 && differ(from, ex, ey)) {
           return true;
         }
-      } else if (ex < 0 || ey < 0 || differ(from, ex, ey, 1)) {
+      } else if (ex < 0 || ey < 0 || differ(from, ex, ey)) {
         return true;
       }
     }
@@ -376,11 +376,38 @@ final class Evidence {
   }
 
   /**
-   * Whether {@code ex} of {@code from} and {@code ey} of the other side cannot be one object: one is
-   * matched and not to the other, or, both unmatched, their classes or kinds differ, or an immutable
-   * value's contents, or (down to {@code depth} more levels) their referents in one slot do.
+   * Whether {@code ex} of {@code from} and {@code ey} of the other side cannot be one object: {@link
+   * #differAtOnce}, or, for instances, their referents in one slot do ({@link #differAtOnce} on them:
+   * two levels in all, without recursion).
    */
-  private boolean differ(MatchSide from, int ex, int ey, int depth) {
+  private boolean differ(MatchSide from, int ex, int ey) {
+    if (differAtOnce(from, ex, ey)) {
+      return true;
+    }
+    MatchSide to = other(from);
+    if (from.partner[ex] >= 0 || to.partner[ey] >= 0 || from.kinds[ex] != MatchSide.INSTANCE
+        || from.immutable[from.graph.classIndexOf(ex)]) {
+      return false;
+    }
+    for (int k = 0, n = from.slotCount(ex); k < n; k++) {
+      int rx = from.slots[from.slotStart[ex] + k];
+      int ry = to.slots[to.slotStart[ey] + k];
+      if (rx < 0 && ry < 0) {
+        continue;
+      }
+      if (rx < 0 || ry < 0 || differAtOnce(from, rx, ry)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code ex} of {@code from} and {@code ey} of the other side cannot be one object by what
+   * they are themselves: one is matched and not to the other, or, both unmatched, their classes,
+   * kinds or numbers of slots differ, or an immutable value's contents do.
+   */
+  private boolean differAtOnce(MatchSide from, int ex, int ey) {
     MatchSide to = other(from);
     int px = from.partner[ex];
     if (px >= 0 || to.partner[ey] >= 0) {
@@ -394,24 +421,7 @@ final class Evidence {
     if (from.immutable[c]) {
       return from.content[ex] != to.content[ey];
     }
-    int n = from.slotCount(ex);
-    if (n != to.slotCount(ey)) {
-      return true;
-    }
-    if (depth == 0 || from.kinds[ex] != MatchSide.INSTANCE) {
-      return false;
-    }
-    for (int k = 0; k < n; k++) {
-      int rx = from.slots[from.slotStart[ex] + k];
-      int ry = to.slots[to.slotStart[ey] + k];
-      if (rx < 0 && ry < 0) {
-        continue;
-      }
-      if (rx < 0 || ry < 0 || differ(from, rx, ry, depth - 1)) {
-        return true;
-      }
-    }
-    return false;
+    return from.slotCount(ex) != to.slotCount(ey);
   }
 
   /** Referents in the same slot, neither matched yet: different values disagree, equal values agree a little. */
