@@ -29,11 +29,20 @@ class MinusSyntheticTest {
   static final long HOLDER_CLASS = 0x150;
   static final long COUNTER_CLASS = 0x160;
   static final long LIST_CLASS = 0x170;
+  static final long VALUES_CLASS = 0x180;
+  static final long INT_VALUE_CLASS = 0x190;
+  static final long TEXT_VALUE_CLASS = 0x1A0;
+  static final long PAGE_CLASS = 0x1B0;
 
   @TempDir Path dir;
 
   /** A dump with the classes and {@code Holder.A} and {@code Holder.B} set to {@code a} and {@code b}. */
   private Snapshot dump(String name, long a, long b, Consumer<HprofWriter> objects) throws Exception {
+    return dump(name, a, b, 0L, objects);
+  }
+
+  /** The same with {@code Holder.C} set to {@code c}. */
+  private Snapshot dump(String name, long a, long b, long c, Consumer<HprofWriter> objects) throws Exception {
     HprofWriter w = HprofWriter.inMemory(8);
     w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
     w.loadClass(BYTES_CLASS, "[B").classDump(BYTES_CLASS).superclass(OBJECT_CLASS).end();
@@ -43,7 +52,7 @@ class MinusSyntheticTest {
         .field("next", OBJECT).field("value", INT).end();
     w.loadClass(ARRAY_CLASS, "[Ljava/lang/Object;").classDump(ARRAY_CLASS).superclass(OBJECT_CLASS).end();
     w.loadClass(HOLDER_CLASS, "com/example/Holder").classDump(HOLDER_CLASS).superclass(OBJECT_CLASS)
-        .staticField("A", OBJECT, a).staticField("B", OBJECT, b).end();
+        .staticField("A", OBJECT, a).staticField("B", OBJECT, b).staticField("C", OBJECT, c).end();
     w.rootStickyClass(OBJECT_CLASS).rootStickyClass(STRING_CLASS).rootStickyClass(NODE_CLASS)
         .rootStickyClass(HOLDER_CLASS);
     objects.accept(w);
@@ -165,6 +174,70 @@ class MinusSyntheticTest {
       long element = 0x900000 + 16L * 40 + 16 + 256 + 64L * 3;
       assertThat(ids(after.minus(before))).containsExactly(element, element + 32);
       assertThat(ids(before.minus(after))).isEmpty();
+    }
+  }
+
+  /**
+   * A table of {@code n} rows, as a database keeps them: {@code Holder.A} an array of pages, each page
+   * a version and one row; a row a {@code Value[]} of an id and a name (reference-free values) and an
+   * amount (a value holding a string); {@code Holder.B} an index of the rows but row {@code replaced},
+   * and {@code Holder.C} an index of the ids, so that rows and ids are held twice and not swept. When
+   * {@code replaced} is updated, its page and row are new copies (page version 2) and its amount a new
+   * value, while the new row keeps the old row's id and name values (the same objects, same ids);
+   * then the pages, rows and amounts also lie in the reverse address order, so that the address order
+   * (which would pair the new row with the old one between their neighbours) is not kept.
+   */
+  private static void table(HprofWriter w, long base, int n, int replaced, boolean updated) {
+    w.loadClass(VALUES_CLASS, "[Lcom/example/Value;").classDump(VALUES_CLASS).superclass(OBJECT_CLASS).end();
+    w.loadClass(INT_VALUE_CLASS, "com/example/IntValue").classDump(INT_VALUE_CLASS).superclass(OBJECT_CLASS)
+        .field("value", INT).end();
+    w.loadClass(TEXT_VALUE_CLASS, "com/example/TextValue").classDump(TEXT_VALUE_CLASS).superclass(OBJECT_CLASS)
+        .field("text", OBJECT).end();
+    w.loadClass(PAGE_CLASS, "com/example/Page").classDump(PAGE_CLASS).superclass(OBJECT_CLASS)
+        .field("row", OBJECT).field("version", INT).end();
+    w.rootStickyClass(INT_VALUE_CLASS).rootStickyClass(TEXT_VALUE_CLASS).rootStickyClass(PAGE_CLASS);
+    long[] pages = new long[n];
+    long[] rows = new long[n];
+    long[] ids = new long[n];
+    for (int i = 0; i < n; i++) {
+      long page = base + 256L * (updated ? n - 1 - i : i);
+      long row = page + 32;
+      long amount = page + 96;
+      ids[i] = 0x70_0000 + 32L * i;
+      long name = ids[i] + 16;
+      boolean update = updated && i == replaced;
+      w.instance(page, PAGE_CLASS, row, update ? 2 : 1);
+      w.instance(ids[i], INT_VALUE_CLASS, i).instance(name, INT_VALUE_CLASS, 5_000 + i);
+      string(w, amount + 16, amount + 48, "amount " + (update ? 2 * i + 1 : i), 0);
+      w.instance(amount, TEXT_VALUE_CLASS, amount + 16);
+      w.objectArray(row, VALUES_CLASS, ids[i], name, amount);
+      pages[i] = page;
+      rows[i] = i == replaced ? 0 : row;
+    }
+    w.objectArray(base - 0x10_0000, ARRAY_CLASS, pages).objectArray(base - 0x08_0000, ARRAY_CLASS, rows)
+        .objectArray(base - 0x04_0000, ARRAY_CLASS, ids);
+  }
+
+  @Test
+  void aRowReplacedByAnUpdateIsANewRowThatKeepsTheOldValues() throws Exception {
+    // Forty rows whose values never change in place (39 pairs made by evidence show it): the row an
+    // update replaced with its page, a Value[] that differs from the old one in its amount only, is
+    // another row, its new amount value and string are new, and the id and name values it kept from
+    // the old row are the same objects. (Without learning that such arrays never change, the new row
+    // is paired with the old one, one element changed.)
+    int n = 40;
+    int replaced = 17;
+    long before = 0x300000;
+    long after = 0x900000;
+    try (Snapshot earlier = dump("before", before - 0x10_0000, before - 0x08_0000, before - 0x04_0000,
+            w -> table(w, before, n, replaced, false));
+        Snapshot later = dump("after", after - 0x10_0000, after - 0x08_0000, after - 0x04_0000,
+            w -> table(w, after, n, replaced, true))) {
+      long page = after + 256L * (n - 1 - replaced);
+      assertThat(ids(later.minus(earlier))).containsExactly(page, page + 32, page + 96, page + 96 + 16, page + 96 + 48);
+      long oldPage = before + 256L * replaced;
+      assertThat(ids(earlier.minus(later)))
+          .containsExactly(oldPage, oldPage + 32, oldPage + 96, oldPage + 96 + 16, oldPage + 96 + 48);
     }
   }
 
