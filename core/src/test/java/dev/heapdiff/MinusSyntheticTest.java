@@ -69,6 +69,11 @@ class MinusSyntheticTest {
     return set.stream().mapToLong(HeapObject::id).sorted().toArray();
   }
 
+  /** Node {@code i} at {@code node}, holding its leaf node at {@code node + 16}. */
+  private static void nodeWithLeaf(HprofWriter w, long node, int i) {
+    w.instance(node, NODE_CLASS, node + 16, i).instance(node + 16, NODE_CLASS, 0L, i * 7 + 3);
+  }
+
   /**
    * An array at {@code arrayId} of {@code n} nodes, each holding a leaf node; when {@code changed},
    * every 400th element is a string instead (a node changed in place would be the same object).
@@ -80,7 +85,7 @@ class MinusSyntheticTest {
       if (changed && i % 400 == 0) {
         string(w, node, node + 16, "replaced " + i, 0);
       } else {
-        w.instance(node, NODE_CLASS, node + 16, i).instance(node + 16, NODE_CLASS, 0L, i * 7 + 3);
+        nodeWithLeaf(w, node, i);
       }
       elements[i] = node;
     }
@@ -257,7 +262,7 @@ class MinusSyntheticTest {
     for (int i = 0; i < n; i++) {
       boolean moved = i >= from && i < to;
       long node = base + 32L * (moved ? n + (reversed ? from + to - 1 - i : i) : i);
-      w.instance(node, NODE_CLASS, node + 16, i).instance(node + 16, NODE_CLASS, 0L, i * 7 + 3);
+      nodeWithLeaf(w, node, i);
       elements[i] = node;
     }
     w.objectArray(arrayId, ARRAY_CLASS, elements);

@@ -22,6 +22,15 @@ final class Evidence {
    * spread, and the sum scaled up: a map's table of millions of slots is weighed in microseconds.
    */
   private static final int SAMPLED_ELEMENTS = 4096;
+
+  /**
+   * The stride that looks at {@link #SAMPLED_ELEMENTS} evenly spread elements of an array of {@code
+   * n}, or at all of a smaller one: for weighing, searching and learning alike.
+   */
+  static int sampleStep(int n) {
+    return n > SAMPLED_ELEMENTS ? n / SAMPLED_ELEMENTS : 1;
+  }
+
   /** Referents with more referrers than this are not looked at for being held by one object only. */
   private static final int SOLE_HOLDER_SCAN = 8;
   /** What an immutable referent of another value where one object held one value weighs. */
@@ -54,6 +63,11 @@ final class Evidence {
     return side == a ? b : a;
   }
 
+  /** The pairing of {@code side}'s classes with the other side's (class index to class index, or -1). */
+  private int[] classMap(MatchSide side) {
+    return side == a ? classes.aToB : classes.bToA;
+  }
+
   /**
    * Whether {@code x} of {@code from} and the unmatched live {@code y} of the other side can be one
    * object: paired classes, the same number of slots (for arrays: length), equal contents for
@@ -65,7 +79,7 @@ final class Evidence {
       return false;
     }
     int cx = from.graph.classIndexOf(x);
-    int[] map = from == a ? classes.aToB : classes.bToA;
+    int[] map = classMap(from);
     if (map[cx] != to.graph.classIndexOf(y) || from.kinds[x] != to.kinds[y]) {
       return false;
     }
@@ -102,7 +116,7 @@ final class Evidence {
     int n = from.slotCount(x);
     int proposing = 0;
     // A large array's elements are looked at evenly spread, as for its score.
-    int step = n > SAMPLED_ELEMENTS && from.kinds[x] != MatchSide.INSTANCE ? n / SAMPLED_ELEMENTS : 1;
+    int step = from.kinds[x] != MatchSide.INSTANCE ? sampleStep(n) : 1;
     for (int k = 0; k < n && proposing < POPULAR; k += step) {
       int xs = from.slots[from.slotStart[x] + k];
       int r = xs < 0 ? -1 : from.partner[xs];
@@ -144,7 +158,7 @@ final class Evidence {
     int yBase = to.slotStart[y];
     int ownAgreeing = 0;
     int ownReplaced = 0;
-    int step = array && n > SAMPLED_ELEMENTS ? n / SAMPLED_ELEMENTS : 1;
+    int step = array ? sampleStep(n) : 1;
     boolean invariant = array && from.invariantElements[from.graph.classIndexOf(x)];
     double before = s;
     for (int k = 0; k < n; k += step) {
@@ -281,10 +295,8 @@ final class Evidence {
    */
   boolean replacesArray(MatchSide from, int x, int y, boolean anyClass) {
     MatchSide to = other(from);
-    int c = from.graph.classIndexOf(x);
     if (from.kinds[x] == MatchSide.OBJECT_ARRAY) {
-      return anyClass ? elementsDiffer(from, x, y, true)
-          : from.invariantElements[c] && elementsDiffer(from, x, y, false);
+      return arraysDiffer(from, x, y, anyClass);
     }
     if (from.kinds[x] != MatchSide.INSTANCE) {
       return false;
@@ -294,13 +306,21 @@ final class Evidence {
       int xs = from.slots[from.slotStart[x] + k];
       int ys = to.slots[to.slotStart[y] + k];
       if (xs >= 0 && ys >= 0 && from.partner[xs] < 0 && to.partner[ys] < 0 && !from.isLink(x, k)
-          && from.kinds[xs] == MatchSide.OBJECT_ARRAY
-          && (anyClass ? elementsDiffer(from, xs, ys, true)
-              : from.invariantElements[from.graph.classIndexOf(xs)] && elementsDiffer(from, xs, ys, false))) {
+          && from.kinds[xs] == MatchSide.OBJECT_ARRAY && arraysDiffer(from, xs, ys, anyClass)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the arrays {@code xs} of {@code from} and {@code ys} of the other side differ in the
+   * sense of {@link #replacesArray}: with {@code anyClass}, in an element unmatched on both sides;
+   * otherwise, when their class's elements never change, in any element.
+   */
+  private boolean arraysDiffer(MatchSide from, int xs, int ys, boolean anyClass) {
+    return anyClass ? elementsDiffer(from, xs, ys, true)
+        : from.invariantElements[from.graph.classIndexOf(xs)] && elementsDiffer(from, xs, ys, false);
   }
 
   /**
@@ -338,7 +358,7 @@ final class Evidence {
    */
   boolean copiedValue(MatchSide from, int ex, int ey) {
     MatchSide to = other(from);
-    int[] map = from == a ? classes.aToB : classes.bToA;
+    int[] map = classMap(from);
     return from.partner[ex] < 0 && to.partner[ey] < 0 && from.kinds[ex] == MatchSide.INSTANCE
         && to.kinds[ey] == MatchSide.INSTANCE && map[from.graph.classIndexOf(ex)] == to.graph.classIndexOf(ey)
         && from.slotCount(ex) == 0 && to.slotCount(ey) == 0 && from.content[ex] == to.content[ey]
@@ -357,7 +377,7 @@ final class Evidence {
     if (n != to.slotCount(ys)) {
       return !unmatchedOnly;
     }
-    int step = n > SAMPLED_ELEMENTS ? n / SAMPLED_ELEMENTS : 1;
+    int step = sampleStep(n);
     for (int k = 0; k < n; k += step) {
       int ex = from.slots[from.slotStart[xs] + k];
       int ey = to.slots[to.slotStart[ys] + k];
@@ -413,7 +433,7 @@ final class Evidence {
     if (px >= 0 || to.partner[ey] >= 0) {
       return px != ey;
     }
-    int[] map = from == a ? classes.aToB : classes.bToA;
+    int[] map = classMap(from);
     int c = from.graph.classIndexOf(ex);
     if (map[c] != to.graph.classIndexOf(ey) || from.kinds[ex] != to.kinds[ey]) {
       return true;
@@ -427,7 +447,7 @@ final class Evidence {
   /** Referents in the same slot, neither matched yet: different values disagree, equal values agree a little. */
   private double unmatchedReferents(MatchSide from, int xs, int ys) {
     MatchSide to = other(from);
-    int[] map = from == a ? classes.aToB : classes.bToA;
+    int[] map = classMap(from);
     int c = from.graph.classIndexOf(xs);
     if (map[c] != to.graph.classIndexOf(ys)) {
       return -1;

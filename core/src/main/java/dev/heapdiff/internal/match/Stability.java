@@ -80,11 +80,13 @@ final class Stability {
         continue;
       }
       boolean unsweptValue = !swept.test(x) && a.slotCount(x) == 0;
+      // The pair's primitive fields, read once for both counts below (-1 until read).
+      int fields = -1;
       if (unsweptValue && sampledUnswept[c] < SAMPLE && !a.immutable[c]) {
         // Pairs the sweep made have equal contents by construction: only the others show whether a
         // field of a value object ever changes.
         sampledUnswept[c]++;
-        int fields = a.graph.primitiveValues(x, vx);
+        fields = a.graph.primitiveValues(x, vx);
         b.graph.primitiveValues(y, vy);
         if (primSeenUnswept[c] == null) {
           primSeenUnswept[c] = new int[fields];
@@ -118,8 +120,10 @@ final class Stability {
         }
       }
       if (!a.immutable[c]) {
-        int fields = a.graph.primitiveValues(x, vx);
-        b.graph.primitiveValues(y, vy);
+        if (fields < 0) {
+          fields = a.graph.primitiveValues(x, vx);
+          b.graph.primitiveValues(y, vy);
+        }
         if (primEqual[c] == null) {
           primEqual[c] = new int[fields];
           primSeen[c] = new int[fields];
@@ -163,9 +167,6 @@ final class Stability {
     }
   }
 
-  /** At most this many elements of one array are looked at, evenly spread, for a changed element. */
-  private static final int SAMPLED_ELEMENTS = 4096;
-
   /**
    * Whether the pair {@code x} of {@code a}, {@code y} of {@code b} (arrays of references of one
    * length) shows an element changed: null in one and not in the other, or a matched element whose
@@ -173,7 +174,7 @@ final class Stability {
    */
   private static boolean elementChanged(MatchSide a, MatchSide b, int x, int y) {
     int n = Math.min(a.slotCount(x), b.slotCount(y));
-    int step = Math.max(1, n / SAMPLED_ELEMENTS);
+    int step = Evidence.sampleStep(n);
     for (int k = 0; k < n; k += step) {
       int xs = a.slots[a.slotStart[x] + k];
       int ys = b.slots[b.slotStart[y] + k];
