@@ -1,6 +1,7 @@
 package dev.heapdiff.internal.match;
 
 import dev.heapdiff.hprof.ObjectKind;
+import java.util.Arrays;
 
 /**
  * Proposes candidate partners for an object and weighs the evidence for a pair. Only matched
@@ -41,9 +42,8 @@ final class Evidence {
   private final MatchSide a;
   private final MatchSide b;
   private final ClassPairing classes;
-  private final int[] stampA;
-  private final int[] stampB;
-  private int stamp;
+  /** The candidates collected so far by {@link #candidates}. */
+  private final Seen seen = new Seen();
   /** Scratch for the primitive fields of the two objects weighed. */
   private final long[] vx;
   private final long[] vy;
@@ -52,8 +52,6 @@ final class Evidence {
     this.a = a;
     this.b = b;
     this.classes = classes;
-    this.stampA = new int[a.count];
-    this.stampB = new int[b.count];
     int fields = Math.max(a.maxPrimitiveFields, b.maxPrimitiveFields);
     this.vx = new long[fields];
     this.vy = new long[fields];
@@ -99,16 +97,15 @@ final class Evidence {
   /** Collects the candidate partners of unmatched {@code x} of {@code from} into {@code out}. */
   void candidates(MatchSide from, int x, MatchSide.IntList out) {
     MatchSide to = other(from);
-    int[] seen = to == a ? stampA : stampB;
-    int mark = ++stamp;
+    seen.clear();
     out.size = 0;
     int holders = Math.min(from.inDegree(x), MAX_HOLDERS);
     for (int e = from.inStart[x], end = e + holders; e < end; e++) {
       int q = from.partner[from.inFrom[e]];
       if (q >= 0) {
         int y = to.slot(q, from.inSlot[e]);
-        if (y >= 0 && seen[y] != mark && compatible(from, x, y)) {
-          seen[y] = mark;
+        if (y >= 0 && !seen.contains(y) && compatible(from, x, y)) {
+          seen.add(y);
           out.add(y);
         }
       }
@@ -131,8 +128,8 @@ final class Evidence {
       proposing++;
       for (int e = to.inStart[r]; e < to.inStart[r + 1]; e++) {
         int y = to.inFrom[e];
-        if (to.inSlot[e] == k && seen[y] != mark && compatible(from, x, y)) {
-          seen[y] = mark;
+        if (to.inSlot[e] == k && !seen.contains(y) && compatible(from, x, y)) {
+          seen.add(y);
           out.add(y);
         }
       }
@@ -464,5 +461,68 @@ final class Evidence {
       return equal ? 1 : REPLACED_VALUE;
     }
     return equal ? 0.25 : 0;
+  }
+
+  /**
+   * A set of object indexes, emptied in constant time: an open-addressing table whose entries count
+   * only while they carry the current mark. Its memory follows the most candidates one object had,
+   * not the number of objects.
+   */
+  static final class Seen {
+    private int[] keys = new int[64];
+    private int[] marks = new int[64];
+    private int mark = 1;
+    private int size;
+
+    void clear() {
+      size = 0;
+      if (++mark == Integer.MAX_VALUE) {
+        Arrays.fill(marks, 0);
+        mark = 1;
+      }
+    }
+
+    boolean contains(int key) {
+      int mask = keys.length - 1;
+      for (int h = spread(key) & mask; marks[h] == mark; h = (h + 1) & mask) {
+        if (keys[h] == key) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Adds {@code key}, which must not be in the set. */
+    void add(int key) {
+      if (2 * (size + 1) > keys.length) {
+        int[] oldKeys = keys;
+        int[] oldMarks = marks;
+        keys = new int[2 * oldKeys.length];
+        marks = new int[keys.length];
+        size = 0;
+        for (int h = 0; h < oldKeys.length; h++) {
+          if (oldMarks[h] == mark) {
+            put(oldKeys[h]);
+          }
+        }
+      }
+      put(key);
+    }
+
+    private void put(int key) {
+      int mask = keys.length - 1;
+      int h = spread(key) & mask;
+      while (marks[h] == mark) {
+        h = (h + 1) & mask;
+      }
+      keys[h] = key;
+      marks[h] = mark;
+      size++;
+    }
+
+    private static int spread(int key) {
+      int h = key * 0x9E3779B9;
+      return h ^ (h >>> 16);
+    }
   }
 }

@@ -133,26 +133,31 @@ final class MatchSide {
     int[] start = new int[count + 1];
     kinds = new byte[count];
     content = new long[count];
-    // Per object, its class name and contents mixed: what a sweep key takes of each referent. Kept in
-    // the scratch that colour refinement uses later.
+    // Slots counted first, so that one array of the exact size holds them all: at 16M objects a
+    // growing array's copies and slack cost hundreds of MB of fresh memory, and fresh memory is slow.
+    long slotCount = 0;
+    for (int i = Bits.next(live, 0); i >= 0; i = Bits.next(live, i + 1)) {
+      kinds[i] = (byte) graph.kind(i).ordinal();
+      slotCount += graph.referenceSlotCount(i);
+    }
+    if (slotCount > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("more than 2^31 reference slots: too many to match");
+    }
+    slots = new int[(int) slotCount];
+    // Per class, its name mixed: a sweep key takes each referent's with its contents.
     long[] names = new long[classes.size()];
     for (HeapClass c : classes) {
       names[c.index()] = mix(c.name().hashCode() + 0x632BE59BD9B4E019L);
     }
-    long[] token = colourScratch();
-    IntList all = new IntList(count + count / 2);
     IntList strings = new IntList(1024);
+    int at = 0;
     for (int i = 0; i < count; i++) {
-      start[i] = all.size;
+      start[i] = at;
       if (!Bits.get(live, i)) {
         continue;
       }
-      byte kind = (byte) graph.kind(i).ordinal();
-      kinds[i] = kind;
-      int from = all.size;
-      int n = graph.referenceSlotCount(i);
-      all.ensureRoom(n);
-      all.size += graph.referenceSlots(i, all.data, from);
+      byte kind = kinds[i];
+      at += graph.referenceSlots(i, slots, at);
       int c = graph.classIndexOf(i);
       long h;
       if (kind == INSTANCE) {
@@ -169,18 +174,14 @@ final class MatchSide {
         h = graph.arrayContentHash(i);
       }
       content[i] = h;
-      token[i] = mix(names[c] ^ h);
     }
-    start[count] = all.size;
+    start[count] = at;
     this.slotStart = start;
-    // Kept as grown (up to half again too long) rather than copied: slotStart bounds every read.
-    this.slots = all.data;
     for (int k = 0; k < strings.size; k++) {
       int i = strings.data[k];
       int value = stringValueSlot < 0 ? -1 : slots[start[i] + stringValueSlot];
       long h = mix(0x2545F4914F6CDD1DL + (value < 0 ? 7 : content[value]));
       content[i] = mix(h + content[i]);
-      token[i] = mix(names[stringClass] ^ content[i]);
     }
 
     // Referrers by target: count into in[t + 2], sum, then place with in[t + 1]++, which leaves
@@ -208,19 +209,19 @@ final class MatchSide {
       for (int s = start[i], end = start[i + 1]; s < end; s++) {
         int t = slots[s];
         if (t >= 0) {
-          int at = in[t + 1]++;
-          inFrom[at] = i;
-          inSlot[at] = s - start[i];
+          int e = in[t + 1]++;
+          inFrom[e] = i;
+          inSlot[e] = s - start[i];
         }
       }
     }
     inStart = in;
-    sweepKey = sweepKeys(classKeys, token, sideA);
+    sweepKey = sweepKeys(classKeys, names, sideA);
     partner = new int[count];
     Arrays.fill(partner, -1);
   }
 
-  private long[] sweepKeys(long[] classKeys, long[] token, boolean sideA) {
+  private long[] sweepKeys(long[] classKeys, long[] names, boolean sideA) {
     long none = sideA ? 0 : 1;
     long[] out = new long[count];
     for (int i = 0; i < count; i++) {
@@ -233,7 +234,7 @@ final class MatchSide {
       long h = mix(mix(classKeys[graph.classIndexOf(i)] * 31 + kinds[i]) + end - from) ^ content[i];
       for (int s = from; s < end; s++) {
         int t = slots[s];
-        h = mix(h * 31 + (t < 0 ? 0x6A09E667F3BCC909L : token[t]));
+        h = mix(h * 31 + (t < 0 ? 0x6A09E667F3BCC909L : mix(names[graph.classIndexOf(t)] ^ content[t])));
       }
       // Bit 1 set tells a key from the sentinels; bit 0 marks an object with no slots (a leaf).
       out[i] = (h << 2) | 2 | (end == from ? LEAF : 0);
@@ -253,10 +254,7 @@ final class MatchSide {
     return colourPlaces;
   }
 
-  /**
-   * Per object, the colours colour refinement started from (see {@link Signatures#plainColours});
-   * before the first refinement, while the side is built, what the sweep keys take of each referent.
-   */
+  /** Per object, the colours colour refinement started from (see {@link Signatures#plainColours}). */
   long[] colourScratch() {
     if (colourScratch == null) {
       colourScratch = new long[count];
@@ -415,19 +413,6 @@ final class MatchSide {
 
     IntList(int capacity) {
       data = new int[Math.max(16, capacity)];
-    }
-
-    void ensureRoom(int n) {
-      if (data.length - size < n) {
-        long want = Math.max(2L * data.length, (long) size + n);
-        if (want > Integer.MAX_VALUE - 8) {
-          if ((long) size + n > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("more than 2^31 reference slots: too many to match");
-          }
-          want = Integer.MAX_VALUE - 8;
-        }
-        data = Arrays.copyOf(data, (int) want);
-      }
     }
 
     void add(int v) {

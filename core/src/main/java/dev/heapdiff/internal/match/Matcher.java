@@ -43,7 +43,8 @@ final class Matcher {
   private final AddressOrder order;
   /** Pairs the address order undid ({@link #pairKey}): they are not made again. */
   private final Set<Long> undone = new HashSet<>();
-  private final int[] queue;
+  /** The worklist: a ring of {@code queued} objects from {@code head}, grown when full. */
+  private int[] queue = new int[1024];
   private int head;
   private int tail;
   private int queued;
@@ -55,7 +56,7 @@ final class Matcher {
   private final MatchSide.IntList reverse = new MatchSide.IntList(16);
   private double[] scores = new double[16];
   /** Objects of {@code a} matched and not yet swept, in the order matched ({@code ~x} if swept). */
-  private final int[] swept;
+  private int[] swept = new int[1024];
   private int sweptHead;
   private int sweptTail;
   private final Sweeper[] sweepers = {new Sweeper(), new Sweeper()};
@@ -79,30 +80,35 @@ final class Matcher {
     this.classes = classes;
     this.evidence = new Evidence(a, b, classes);
     this.order = new AddressOrder(a, b);
-    this.queue = new int[a.count + 1];
     this.inQueue = new boolean[a.count];
     this.evaluations = new byte[a.count];
     this.matchedNeighbours = new int[a.count];
     this.matchedNeighboursAtEvaluation = new int[a.count];
     this.how = new byte[a.count];
-    this.swept = new int[a.count];
   }
 
   void run() {
+    phase("construct");
     anchor();
+    phase("anchor");
     learnOrder();
+    phase("learnOrder");
     propagate();
     phase("first pairs");
     for (rounds = 1; rounds <= MAX_ROUNDS; rounds++) {
       if (rounds == 1) {
         // What the first pairs teach about each field changes the weighing: weigh the rest again.
         Stability.learn(a, b, classes, x -> how[x] == SWEPT);
+        phase("stability");
         learnOrder();
+        phase("learnOrder");
         requeue();
+        phase("requeue");
         propagate();
         phase("learned, again");
       }
       int made = matchAll(Signatures.uniquePairs(a, b, classes, 2), true);
+      phase("unique");
       // Colours that several unmatched objects share: where the order is kept, the one of that
       // colour between the partners of an object's matched neighbours in address order.
       if (order.on()) {
@@ -111,6 +117,7 @@ final class Matcher {
         made += matchAll(order.tiesInOrder(plain[0], plain[1]), false);
       }
       bySignature += made;
+      phase("ties");
       made += reconsider();
       phase("colours, order");
       if (made == 0) {
@@ -133,20 +140,23 @@ final class Matcher {
   private static final boolean TIMINGS = Boolean.getBoolean("heapdiff.timings");
   private long phaseStart = System.nanoTime();
   private long phaseCpu = Matching.threadCpu();
+  private long phaseAllocated = Matching.threadAllocated();
 
   /**
    * With {@code -Dheapdiff.timings=true}, prints how long the phase just ended took (wall and this
-   * thread's CPU time) and how many objects are paired.
+   * thread's CPU time), how much this thread allocated, and how many objects are paired.
    */
   private void phase(String name) {
     if (TIMINGS) {
       long now = System.nanoTime();
       long cpu = Matching.threadCpu();
-      System.err.printf("heapdiff: match %-16s %6d ms (cpu %6d ms), %,d paired (%,d swept, %,d by evidence),"
-              + " address order %s%n", name, (now - phaseStart) / 1_000_000, (cpu - phaseCpu) / 1_000_000, a.matched,
+      long allocated = Matching.threadAllocated();
+      System.err.printf("heapdiff: match %-16s %6d ms (cpu %6d ms) alloc %5d MB, %,d paired (%,d swept, %,d by evidence),"
+              + " address order %s%n", name, (now - phaseStart) / 1_000_000, (cpu - phaseCpu) / 1_000_000, (allocated - phaseAllocated) / 1_000_000, a.matched,
           bySweep, byEvidence, order.on() ? "on" : "off");
       phaseStart = now;
       phaseCpu = cpu;
+      phaseAllocated = allocated;
     }
   }
 
@@ -309,12 +319,27 @@ final class Matcher {
   private void weighAfresh(int x) {
     matchedNeighboursAtEvaluation[x] = 0;
     evaluations[x] = 0;
-    if (!inQueue[x]) {
-      inQueue[x] = true;
-      queue[tail] = x;
-      tail = tail + 1 == queue.length ? 0 : tail + 1;
-      queued++;
+    enqueue(x);
+  }
+
+  /** Puts {@code x} at the end of the worklist unless it is on it. */
+  private void enqueue(int x) {
+    if (inQueue[x]) {
+      return;
     }
+    inQueue[x] = true;
+    if (queued == queue.length) {
+      // Full: the ring unrolled into one twice as long, head first.
+      int[] grown = new int[2 * queue.length];
+      System.arraycopy(queue, head, grown, 0, queue.length - head);
+      System.arraycopy(queue, 0, grown, queue.length - head, head);
+      head = 0;
+      tail = queued;
+      queue = grown;
+    }
+    queue[tail] = x;
+    tail = tail + 1 == queue.length ? 0 : tail + 1;
+    queued++;
   }
 
   private void anchor() {
@@ -372,6 +397,7 @@ final class Matcher {
     a.matched++;
     b.matched++;
     order.matched(x, y);
+    addSwept(1);
     swept[sweptTail++] = x;
   }
 
@@ -409,6 +435,15 @@ final class Matcher {
         collect(sweepers[1]);
       }
     }
+    sweptHead = 0;
+    sweptTail = 0;
+  }
+
+  /** Makes room for {@code n} more entries on the sweep queue. */
+  private void addSwept(int n) {
+    if (swept.length - sweptTail < n) {
+      swept = Arrays.copyOf(swept, Math.max(2 * swept.length, sweptTail + n));
+    }
   }
 
   /** Takes what a sweeper found: its pairs go on the sweep queue, the objects it woke on the worklist. */
@@ -429,6 +464,7 @@ final class Matcher {
       }
     }
     s.pairs.size = 0;
+    addSwept(s.children.size);
     System.arraycopy(s.children.data, 0, swept, sweptTail, s.children.size);
     sweptTail += s.children.size;
     s.children.size = 0;
@@ -510,12 +546,7 @@ final class Matcher {
       return;
     }
     matchedNeighbours[x]++;
-    if (!inQueue[x]) {
-      inQueue[x] = true;
-      queue[tail] = x;
-      tail = tail + 1 == queue.length ? 0 : tail + 1;
-      queued++;
-    }
+    enqueue(x);
   }
 
   private void propagate() {

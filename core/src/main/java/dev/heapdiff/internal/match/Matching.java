@@ -97,6 +97,16 @@ public final class Matching {
     return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
   }
 
+  /**
+   * The bytes this thread has allocated so far, or 0 where the JVM does not tell, for {@code
+   * -Dheapdiff.timings=true}: fresh memory is much of the matching's time (its pages are touched
+   * for the first time).
+   */
+  static long threadAllocated() {
+    return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
+        ? bean.getCurrentThreadAllocatedBytes() : 0;
+  }
+
   /** Starts {@code work} on a daemon thread of its own; {@link #join} waits for its result. */
   static <T> FutureTask<T> inBackground(String threadName, Callable<T> work) {
     FutureTask<T> task = new FutureTask<>(work);
