@@ -66,10 +66,10 @@ final class DemoCommand implements Callable<Integer> {
             + "so nothing should stay behind.%n%n", requests, bytes);
         out.println("New objects, after.minus(before):");
         Partition byClass = fresh.byClass();
-        out.println(all ? byClass.all() : byClass);
+        out.println(all ? byClass.all() : SetOutput.text(byClass));
         out.printf("%nHow the %,d new orders are held, byVia():%n", orders.count());
         Partition via = orders.byVia();
-        out.println(via);
+        out.println(SetOutput.text(via));
         // The orders held only as a map value are the ones the bounded display list has let go.
         int valueOnly = via.kinds().indexOf(".value");
         ObjectSet leaked = valueOnly >= 0 ? via.get(valueOnly) : orders;

@@ -2,6 +2,7 @@ package dev.heapdiff.cli;
 
 import dev.heapdiff.ObjectSet;
 import dev.heapdiff.Partition;
+import dev.heapdiff.report.HeapyText;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -44,7 +45,19 @@ final class SetOutput {
   static final String GROUPING_HELP = "How to group objects into rows: ${COMPLETION-CANDIDATES} "
       + "(default: ${DEFAULT-VALUE}).";
 
+  /** How the "more rows" line ends here: the command line has no {@code _.more()} to type. */
+  static final String MORE_ROWS = " more rows; --all prints every row.>";
+
   private SetOutput() {}
+
+  /** A partition's first page, its "more rows" line telling the command line's way to see the rest. */
+  static String text(Partition partition) {
+    String table = partition.toString();
+    String trimmed = table.stripTrailing();
+    return trimmed.endsWith(HeapyText.MORE_ROWS)
+        ? trimmed.substring(0, trimmed.length() - HeapyText.MORE_ROWS.length()) + MORE_ROWS
+        : table;
+  }
 
   static void write(ObjectSet set, Grouping by, Format format, boolean all, PrintWriter out) {
     if (format == Format.IDS) {
@@ -57,7 +70,7 @@ final class SetOutput {
     }
     Partition partition = by.of(set);
     switch (format) {
-      case TEXT -> out.println(all ? partition.all() : partition);
+      case TEXT -> out.println(all ? partition.all() : text(partition));
       case CSV -> out.print(partition.table().toTable().toCsv());
       case JSON -> out.println(partition.table().toJson());
       case MARKDOWN -> out.print(partition.table().toMarkdown());

@@ -62,7 +62,7 @@ class ShowCommandTest {
         + liveBytes + " bytes.");
     assertThat(lines.get(1)).isEqualTo(" Index  Count   %     Size   % Cumulative  % Class");
     assertThat(HeapyRows.parse(lines)).hasSize(10);
-    assertThat(lines).last().isEqualTo("<" + (expected.size() - 10) + " more rows. Type e.g. '_.more()' to view.>");
+    assertThat(lines).last().isEqualTo("<" + (expected.size() - 10) + " more rows; --all prints every row.>");
   }
 
   @Test

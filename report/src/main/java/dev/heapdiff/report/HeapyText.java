@@ -20,6 +20,12 @@ public final class HeapyText {
   /** Rows shown before the "more rows" line. */
   public static final int PAGE_ROWS = 10;
 
+  /**
+   * How the "more rows" line ends after its count, as heapy's ends: {@code <N more rows. Type e.g.
+   * '_.more()' to view.>}. A front end without {@code _} (the command line) may replace it.
+   */
+  public static final String MORE_ROWS = " more rows. Type e.g. '_.more()' to view.>";
+
   /** The partition header's fixed part; the kind column starts right after it, at column 45. */
   static final String HEADER_PREFIX = " Index  Count   %     Size   % Cumulative  % ";
 
@@ -132,7 +138,7 @@ public final class HeapyText {
         appendWrapped(out, row(i, cumulative));
       }
       if (to < total) {
-        out.append('<').append(total - to).append(" more rows. Type e.g. '_.more()' to view.>\n");
+        out.append('<').append(total - to).append(MORE_ROWS).append('\n');
       }
       return out.toString();
     }
