@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,12 +55,29 @@ final class DiffCommand implements Callable<Integer> {
         set = gone ? earlier.minus(later) : later.minus(earlier);
       }
       SetOutput.write(set, output.by, output.format, output.all, out);
+      noteSwapped(earlier, later);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } finally {
       out.flush();
     }
     return 0;
+  }
+
+  /**
+   * Says on stderr when BEFORE was written after AFTER (by the dumps' own timestamps): the table is
+   * then the other direction's, which is easy to miss in a table of plausible classes.
+   */
+  private void noteSwapped(Snapshot earlier, Snapshot later) {
+    Instant beforeWritten = earlier.graph().timestamp();
+    Instant afterWritten = later.graph().timestamp();
+    if (beforeWritten.isAfter(afterWritten)) {
+      spec.commandLine().getErr().printf("heapdiff: note: BEFORE (%s, written %s) is the later dump and AFTER (%s,"
+              + " written %s) the earlier, so the table shows %s; swap the two for %s.%n", before.getFileName(),
+          beforeWritten, after.getFileName(), afterWritten,
+          gone ? "objects the earlier dump did not have" : "objects of the earlier dump that the later one no longer has",
+          gone ? "the objects that are gone" : "the new objects");
+    }
   }
 
   @Override

@@ -39,6 +39,22 @@ class DiffCommandTest {
     CommandRun text = heapdiff("diff", pair.before().toString(), pair.after().toString());
     assertThat(text.outLines().get(0)).startsWith("Partition of a set of ");
     assertThat(text.out()).contains(" " + MarkerObjects.MARKERS + " ").contains(Marker.class.getName());
+    assertThat(text.err()).doesNotContain("note");
+  }
+
+  @Test
+  void dumpsGivenInTheWrongOrderAreNotedAndShowWhatTheEarlierOneLost() {
+    CommandRun run = heapdiff("diff", pair.after().toString(), pair.before().toString());
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.outLines().get(0)).startsWith("Partition of a set of ");
+    assertThat(run.out()).doesNotContain(Marker.class.getName());
+    assertThat(run.err()).contains("heapdiff: note: BEFORE (" + pair.after().getFileName() + ", written ")
+        .contains("is the later dump").contains("swap the two for the new objects");
+
+    CommandRun gone = heapdiff("diff", "--gone", pair.after().toString(), pair.before().toString(), "--format", "csv");
+    assertThat(gone.exitCode()).as("%s", gone).isZero();
+    assertThat(gone.out()).contains("," + Marker.class.getName());
+    assertThat(gone.err()).contains("swap the two for the objects that are gone");
   }
 
   @Test
@@ -70,6 +86,7 @@ class DiffCommandTest {
     assertThat(run.exitCode()).as("%s", run).isZero();
     assertThat(run.outLines().get(0)).startsWith("Partition of a set of ");
     assertThat(run.out()).doesNotContain(Marker.class.getName());
+    assertThat(run.err()).doesNotContain("note");
   }
 
   @Test
