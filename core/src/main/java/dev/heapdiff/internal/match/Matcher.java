@@ -57,6 +57,8 @@ final class Matcher {
   private double[] scores = new double[16];
   /** Objects of {@code a} matched and not yet swept, in the order matched ({@code ~x} if swept). */
   private int[] swept = new int[1024];
+  /** Room for sorting a sweep level ({@link IntSort}). */
+  private int[] sortScratch = new int[0];
   private int sweptHead;
   private int sweptTail;
   private final Sweeper[] sweepers = {new Sweeper(), new Sweeper()};
@@ -423,7 +425,10 @@ final class Matcher {
         }
       } else {
         // In index order, a level's reads of both dumps' arrays are near one another, not at random.
-        Arrays.sort(swept, from, to);
+        if (sortScratch.length < to - from) {
+          sortScratch = new int[Math.max(to - from, 2 * sortScratch.length)];
+        }
+        IntSort.sort(swept, from, to, sortScratch);
         int middle = from + (to - from) / 2;
         FutureTask<Void> half = Matching.inBackground("heapdiff-sweep", () -> {
           sweepers[1].sweepAll(swept, middle, to);
