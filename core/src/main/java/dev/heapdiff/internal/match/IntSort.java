@@ -14,7 +14,9 @@ final class IntSort {
 
   /**
    * Sorts {@code a[from .. to)} in increasing (signed) order, using {@code scratch} (at least {@code
-   * to - from} long) for the passes; returns nothing, the result is in {@code a}.
+   * to - from} entries) between passes.
+   *
+   * @throws IllegalArgumentException if {@code scratch} is too short
    */
   static void sort(int[] a, int from, int to, int[] scratch) {
     int n = to - from;
