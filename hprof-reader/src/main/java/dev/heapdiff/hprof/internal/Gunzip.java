@@ -50,7 +50,9 @@ public final class Gunzip {
       if (e instanceof EOFException || e instanceof ZipException) {
         throw corrupt(file, written, e); // from the gzip header, which the stream reads when it is made
       }
-      throw new IOException(file + ": cannot decompress into " + target + ": " + e.getMessage(), e);
+      // A full disk, most likely: say how far it got.
+      throw new IOException(file + ": cannot decompress into " + target + " after " + written
+          + " uncompressed bytes: " + e.getMessage(), e);
     }
     return target;
   }
