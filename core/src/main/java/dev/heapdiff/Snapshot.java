@@ -3,6 +3,7 @@ package dev.heapdiff;
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.hprof.ObjectLayout;
 import dev.heapdiff.internal.Analysis;
+import dev.heapdiff.internal.DeleteAtExit;
 import dev.heapdiff.internal.match.Matching;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -146,10 +147,12 @@ public final class Snapshot extends ObjectSet implements AutoCloseable {
     }
     if (deleteOnClose) {
       Files.deleteIfExists(file);
+      DeleteAtExit.forget(file);
       if (privateDirectory != null) {
         try (var rest = Files.list(privateDirectory)) {
           if (rest.findAny().isEmpty()) {
             Files.deleteIfExists(privateDirectory);
+            DeleteAtExit.forget(privateDirectory);
           }
         }
       }

@@ -8,6 +8,7 @@ import dev.heapdiff.testdata.ClassHistogram;
 import dev.heapdiff.testdata.DumpRequest;
 import example.app.Keep;
 import example.app.OnlyOne;
+import example.app.SnapshotPair;
 import example.app.Widget;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,39 @@ class InProcessSnapshotTest {
       fresh.close();
       assertThat(file).doesNotExist();
       assertThatThrownBy(fresh::count).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+  }
+
+  @Test
+  void snapshotsWithNothingBetweenShowNothingOfTheDumpCall() throws Exception {
+    try (Snapshot before = Heap.snapshot(); Snapshot after = Heap.snapshot()) {
+      ObjectSet fresh = after.minus(before);
+      // The dump call's own objects (its file's and directory's names and paths, the time, the
+      // JDK's objects of the call) are not the program's: before 2026-11-25 a first pair of
+      // snapshots showed about 1,000 new objects and later pairs 10.
+      List<String> strings = fresh.ofClass(String.class).stream().map(o -> o.stringValue().orElse("")).toList();
+      assertThat(strings).noneMatch(v -> v.contains("heapdiff-"));
+      assertThat(fresh.ofClass("sun.nio.fs.UnixPath").count()).isZero();
+      assertThat(fresh.ofClass(java.time.Instant.class).count()).isZero();
+      // At most a few objects of other threads of this JVM (none, measured).
+      assertThat(fresh.count()).as("%s", fresh.byClass().all()).isLessThanOrEqualTo(8);
+      // Gone: what the dumps' full collections freed (cleaners' references of earlier work), but
+      // nothing of the earlier dump call either.
+      ObjectSet gone = before.minus(after);
+      assertThat(gone.ofClass(String.class).stream().map(o -> o.stringValue().orElse("")).toList())
+          .noneMatch(v -> v.contains("heapdiff-"));
+      assertThat(gone.ofClass("sun.nio.fs.UnixPath").count()).isZero();
+    }
+  }
+
+  @Test
+  void whatTheProgramsFrameHoldsAcrossTheDumpCallIsKept() throws Exception {
+    Snapshot[] pair = SnapshotPair.aroundALocalWidget();
+    try (Snapshot before = pair[0]; Snapshot after = pair[1]) {
+      ObjectSet fresh = after.minus(before);
+      assertThat(fresh.ofClass(Widget.class).count()).as("%s", fresh.byClass().all()).isEqualTo(1);
+      assertThat(fresh.ofClass(Widget.class).theOne().field("number")).hasValue(-1);
+      assertThat(fresh.count()).as("%s", fresh.byClass().all()).isLessThanOrEqualTo(2 + 8);
     }
   }
 

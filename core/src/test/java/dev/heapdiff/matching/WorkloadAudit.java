@@ -36,6 +36,8 @@ final class WorkloadAudit {
   private final Score score;
   private final int predicted;
   private final int truthNew;
+  /** Truly new objects that are not live as {@code core} counts them (what only the dump call's frames hold). */
+  private final int newOutsideLive;
   private final int truePositives;
   private final Map<Verdict, int[]> errors = new EnumMap<>(Verdict.class); // {false positives, false negatives}
   private final int wrongPartners;
@@ -112,6 +114,15 @@ final class WorkloadAudit {
         }
       }
       this.score = c.scoreNew(form, predictedIds.stream().mapToLong(Long::longValue).toArray());
+      // Objects the harness counts live and core does not: scored as their true newness says.
+      List<Long> outside = new ArrayList<>();
+      for (int a = 0; a < n; a++) {
+        if (!Bits.get(liveAfter, a) && truth[a] < 0) {
+          outside.add(ids[a]);
+        }
+      }
+      Score outsideScore = c.scoreNew(form, outside.stream().mapToLong(Long::longValue).toArray());
+      this.newOutsideLive = outsideScore.predictedCount() - outsideScore.falsePositiveCount();
       this.predicted = predictedIds.size();
       this.truthNew = newCount;
       this.truePositives = predicted - errors.values().stream().mapToInt(e -> e[0]).sum();
@@ -161,6 +172,15 @@ final class WorkloadAudit {
   /** Returns the number of truly new objects, by the truth pairing of the audit. */
   int truthNew() {
     return truthNew;
+  }
+
+  /**
+   * Returns the number of truly new objects that {@code core} does not count live, so that the audit
+   * leaves them out and the harness's score counts them missed: what only the frames of the call
+   * that wrote the dump hold (the JDK's dump call's own objects).
+   */
+  int newOutsideLive() {
+    return newOutsideLive;
   }
 
   /** Returns the number of objects the matcher calls new. */

@@ -153,7 +153,17 @@ public final class HeapGraph implements AutoCloseable {
    * (bit {@code i % 64} of word {@code i / 64}). Computed anew on each call.
    */
   public long[] reachableWithout(IntPredicate excluded) {
-    return Reachability.without(g, excluded);
+    return Reachability.without(g, excluded, null);
+  }
+
+  /**
+   * Returns what GC roots reach when the objects {@code excluded} accepts are not in the dump (as
+   * {@link #reachableWithout(IntPredicate)}) and the root records {@code excludedRoot} accepts, by
+   * their index in {@link #roots()}, are not roots: an object they hold stays when another root
+   * reaches it. Computed anew on each call.
+   */
+  public long[] reachableWithout(IntPredicate excluded, IntPredicate excludedRoot) {
+    return Reachability.without(g, excluded, excludedRoot);
   }
 
   /** Returns the id (address) of an object. */

@@ -59,6 +59,36 @@ class SyntheticGraphTest {
   }
 
   @Test
+  void rootsLeftOutReachNothingThatOnlyTheyHold() throws Exception {
+    // a <- frame root 0 (left out); b <- frame root 1 (left out) and a's next; c <- unknown root (kept)
+    HprofWriter w = nodes(HprofWriter.inMemory(8));
+    w.instance(0x1000, NODE_CLASS, 0, 1).instance(0x1010, NODE_CLASS, 0, 2).instance(0x1020, NODE_CLASS, 0x1010, 3)
+        .rootJavaFrame(0x1000, 1, 0).rootJavaFrame(0x1010, 1, 1).rootUnknown(0x1020);
+    try (HeapGraph g = open(w)) {
+      int a = index(g, 0x1000);
+      int b = index(g, 0x1010);
+      int c = index(g, 0x1020);
+      List<GcRoot> roots = g.roots();
+      long[] without = g.reachableWithout(object -> false, r -> roots.get(r).kind() == RootKind.JAVA_FRAME);
+      assertThat(bit(without, a)).as("held only by a root left out").isFalse();
+      assertThat(bit(without, b)).as("held by a root left out and by c").isTrue();
+      assertThat(bit(without, c)).isTrue();
+      long[] all = g.reachableWithout(object -> false, r -> false);
+      assertThat(bit(all, a)).isTrue();
+      assertThat(g.reachableWithout(object -> object == c, r -> roots.get(r).kind() == RootKind.JAVA_FRAME))
+          .as("nothing left but the classes").satisfies(bits -> {
+            assertThat(bit(bits, a)).isFalse();
+            assertThat(bit(bits, b)).isFalse();
+            assertThat(bit(bits, c)).isFalse();
+          });
+    }
+  }
+
+  private static boolean bit(long[] bits, int i) {
+    return (bits[i >>> 6] & (1L << i)) != 0;
+  }
+
+  @Test
   void aDiamondsBottomHasBothSidesAsReferrers() throws Exception {
     HprofWriter w = HprofWriter.inMemory(8);
     w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();

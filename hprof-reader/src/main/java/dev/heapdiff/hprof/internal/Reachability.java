@@ -15,13 +15,16 @@ public final class Reachability {
   private final GraphData g;
   /** Objects treated as absent (neither marked nor followed), or null for none. */
   private final IntPredicate excluded;
+  /** Root records (by index) that are not roots, or null for none. */
+  private final IntPredicate excludedRoot;
   private final long[] marked;
   private int[] stack;
   private int count;
 
-  private Reachability(GraphData g, IntPredicate excluded) {
+  private Reachability(GraphData g, IntPredicate excluded, IntPredicate excludedRoot) {
     this.g = g;
     this.excluded = excluded;
+    this.excludedRoot = excludedRoot;
     int n = g.ids.size();
     this.marked = new long[(n + 63) >>> 6];
     // A depth-first stack rarely holds more than a small part of the graph; it grows when needed.
@@ -30,26 +33,28 @@ public final class Reachability {
 
   /** Marks what the roots reach in {@code g.reachable} and counts it in {@code g.reachableCount}. */
   static void compute(GraphData g) {
-    Reachability walk = new Reachability(g, null);
+    Reachability walk = new Reachability(g, null, null);
     walk.run();
     g.reachable = walk.marked;
     g.reachableCount = walk.count;
   }
 
   /**
-   * Returns what the roots reach when the objects {@code excluded} accepts are not there: one bit
-   * per object index.
+   * Returns what the roots reach when the objects {@code excluded} accepts are not there and the
+   * root records {@code excludedRoot} accepts (either may be null) are not roots: one bit per
+   * object index.
    */
-  public static long[] without(GraphData g, IntPredicate excluded) {
-    Reachability walk = new Reachability(g, excluded);
+  public static long[] without(GraphData g, IntPredicate excluded, IntPredicate excludedRoot) {
+    Reachability walk = new Reachability(g, excluded, excludedRoot);
     walk.run();
     return walk.marked;
   }
 
   private void run() {
     int top = 0;
-    for (int root : g.rootObjects) {
-      if (mark(root)) {
+    for (int r = 0; r < g.rootObjects.length; r++) {
+      int root = g.rootObjects[r];
+      if ((excludedRoot == null || !excludedRoot.test(r)) && mark(root)) {
         push(top++, root);
       }
     }
