@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.internal.DeleteAtExit;
+import dev.heapdiff.testdata.ChildJvm;
 import dev.heapdiff.testdata.ClassHistogram;
 import dev.heapdiff.testdata.DumpRequest;
 import example.app.Keep;
 import example.app.OnlyOne;
 import example.app.SnapshotPair;
+import example.app.SnapshotsLeftOpen;
 import example.app.Widget;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +98,34 @@ class InProcessSnapshotTest {
       assertThat(gone.ofClass(String.class).stream().map(o -> o.stringValue().orElse("")).toList())
           .noneMatch(v -> v.contains("heapdiff-"));
       assertThat(gone.ofClass("sun.nio.fs.UnixPath").count()).isZero();
+    }
+  }
+
+  @Test
+  void snapshotsLeftOpenAreDeletedWhenTheJvmExits() throws Exception {
+    Path given = Files.createDirectories(dir.resolve("left-open"));
+    ChildJvm.Outcome outcome = ChildJvm.current().outcome(SnapshotsLeftOpen.class, 120, given.toString());
+    assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+    List<Path> files = outcome.output().lines().filter(l -> l.endsWith(".hprof")).map(Path::of).toList();
+    assertThat(files).hasSize(2);
+    for (Path file : files) {
+      assertThat(file).doesNotExist();
+    }
+    assertThat(files.get(0).getParent()).as("the private directory").doesNotExist();
+    assertThat(given).as("a directory the program gave").exists();
+  }
+
+  @Test
+  void aClosedSnapshotIsForgottenByTheExitHook() throws Exception {
+    Snapshot fresh = Heap.snapshot();
+    Path file = fresh.file();
+    assertThat(DeleteAtExit.isRegistered(file)).isTrue();
+    assertThat(DeleteAtExit.isRegistered(file.getParent())).isTrue();
+    fresh.close();
+    assertThat(DeleteAtExit.isRegistered(file)).isFalse();
+    assertThat(DeleteAtExit.isRegistered(file.getParent())).isFalse();
+    try (Snapshot kept = Heap.snapshot(SnapshotOptions.defaults().directory(dir).keep(true))) {
+      assertThat(DeleteAtExit.isRegistered(kept.file())).as("kept").isFalse();
     }
   }
 
