@@ -65,7 +65,8 @@ class ShowCommandTest {
       for (int i = 0; i < graph.objectCount(); i++) {
         liveCount += (live[i >>> 6] & (1L << i)) != 0 ? 1 : 0;
       }
-      assertThat(graph.reachableCount() - liveCount).as("the dump call's own objects").isBetween(1, 5);
+      // JDK 17's dumpHeap holds a lambda of its own (1 object); JDK 25's nothing only it holds.
+      assertThat(graph.reachableCount() - liveCount).as("the dump call's own objects").isBetween(0, 5);
       for (int i = 0; i < graph.objectCount(); i++) {
         if ((live[i >>> 6] & (1L << i)) != 0) {
           long[] row = expected.computeIfAbsent(graph.classOf(i).name(), k -> new long[2]);
