@@ -3,6 +3,7 @@ package dev.heapdiff.internal.match;
 import dev.heapdiff.hprof.FieldDescriptor;
 import dev.heapdiff.hprof.HeapClass;
 import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.hprof.ObjectLayout;
 import dev.heapdiff.hprof.ObjectKind;
 import dev.heapdiff.hprof.ValueType;
 import dev.heapdiff.internal.Bits;
@@ -133,17 +134,35 @@ final class MatchSide {
     int[] start = new int[count + 1];
     kinds = new byte[count];
     content = new long[count];
-    // Slots counted first, so that one array of the exact size holds them all: at 16M objects a
-    // growing array's copies and slack cost hundreds of MB of fresh memory, and fresh memory is slow.
+    // Slots counted first, so that one array holds them all: at 16M objects a growing array's copies
+    // and slack cost hundreds of MB of fresh memory, and fresh memory is slow. An object array's
+    // length is bounded from its shallow size (a few slots too many at most), without reading the
+    // dump: its record is read once, below.
+    ObjectLayout layout = graph.layout();
+    int[] instanceSlots = new int[classes.size()];
+    Arrays.fill(instanceSlots, -1);
     long slotCount = 0;
     for (int i = Bits.next(live, 0); i >= 0; i = Bits.next(live, i + 1)) {
-      kinds[i] = (byte) graph.kind(i).ordinal();
-      slotCount += graph.referenceSlotCount(i);
+      ObjectKind kind = graph.kind(i);
+      kinds[i] = (byte) kind.ordinal();
+      switch (kind) {
+        case INSTANCE -> {
+          int c = graph.classIndexOf(i);
+          if (instanceSlots[c] < 0) {
+            instanceSlots[c] = graph.referenceSlotCount(i);
+          }
+          slotCount += instanceSlots[c];
+        }
+        case OBJECT_ARRAY -> slotCount += Math.max(0,
+            (graph.shallowSize(i) - layout.arrayHeaderSize()) / layout.referenceSize());
+        case CLASS -> slotCount += graph.referenceSlotCount(i);
+        default -> { }
+      }
     }
     if (slotCount > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("more than 2^31 reference slots: too many to match");
     }
-    slots = new int[(int) slotCount];
+    int[] all = new int[(int) slotCount];
     // Per class, its name mixed: a sweep key takes each referent's with its contents.
     long[] names = new long[classes.size()];
     for (HeapClass c : classes) {
@@ -157,7 +176,10 @@ final class MatchSide {
         continue;
       }
       byte kind = kinds[i];
-      at += graph.referenceSlots(i, slots, at);
+      if (kind == OBJECT_ARRAY && graph.arrayLength(i) > all.length - at) {
+        all = Arrays.copyOf(all, (int) Math.min(Integer.MAX_VALUE - 8L, 2L * all.length + graph.arrayLength(i)));
+      }
+      at += graph.referenceSlots(i, all, at);
       int c = graph.classIndexOf(i);
       long h;
       if (kind == INSTANCE) {
@@ -177,9 +199,11 @@ final class MatchSide {
     }
     start[count] = at;
     this.slotStart = start;
+    // As long as counted (a few slots more than used): slotStart bounds every read.
+    this.slots = all;
     for (int k = 0; k < strings.size; k++) {
       int i = strings.data[k];
-      int value = stringValueSlot < 0 ? -1 : slots[start[i] + stringValueSlot];
+      int value = stringValueSlot < 0 ? -1 : all[start[i] + stringValueSlot];
       long h = mix(0x2545F4914F6CDD1DL + (value < 0 ? 7 : content[value]));
       content[i] = mix(h + content[i]);
     }
