@@ -18,7 +18,10 @@ import java.util.Map;
  * read the first time the snapshot is analysed (any {@link ObjectSet} method), so taking one costs
  * the user's heap nothing.
  *
- * <p>Objects of heapdiff itself, and what only they reach, are not part of a snapshot.
+ * <p>Objects of heapdiff itself, and what only they reach, are not part of a snapshot; nor is what
+ * only the frames of the call that wrote the dump hold (the JDK's {@code dumpHeap} and {@code
+ * Heap.snapshot}: the file's name, the time), so two snapshots with nothing in between differ by
+ * nothing.
  *
  * <p>Close a snapshot to release the graph and delete its file (unless it was loaded from a file
  * the user gave, or taken with {@link SnapshotOptions#keep(boolean) keep}).
