@@ -136,16 +136,34 @@ final class Evidence {
     }
   }
 
+  /**
+   * How many references the pair last weighed by {@link #score} makes agree: matched referrers that
+   * hold both in the same slot, and slots whose referents are a pair (of a large array, the elements
+   * looked at). Unweighted: each is one change fewer that the pairing implies, whatever the learned
+   * stability of its field.
+   */
+  int agreeingReferences;
+
+  /**
+   * Whether a pair that makes {@code best} references agree outnumbers a rival that makes {@code
+   * rival} agree, whatever their weights: at least twice as many, and at least three more.
+   */
+  static boolean outnumbers(int best, int rival) {
+    return best >= 2 * rival && best - rival >= 3;
+  }
+
   /** Weighs the evidence that {@code x} of {@code from} and {@code y} of the other side are one object. */
   double score(MatchSide from, int x, int y) {
     MatchSide to = other(from);
     double s = 0;
+    int agreeing = 0;
     int holders = Math.min(from.inDegree(x), MAX_HOLDERS);
     for (int e = from.inStart[x], end = e + holders; e < end; e++) {
       int p = from.inFrom[e];
       int q = from.partner[p];
       if (q >= 0 && to.slot(q, from.inSlot[e]) == y) {
         s += from.kind(p) == ObjectKind.OBJECT_ARRAY ? 1.5 : 2 * from.agreement(p, from.inSlot[e]);
+        agreeing++;
       }
     }
     ObjectKind kind = from.kind(x);
@@ -182,6 +200,7 @@ final class Evidence {
         boolean own = !array && !from.isLink(x, k);
         if (px == ys) {
           s += w;
+          agreeing++;
           ownAgreeing += own ? 1 : 0;
           if (own && soleHolder(from, x, xs, k) && soleHolder(to, y, ys, k)) {
             // The one object of its class that holds this referent in this slot, on both sides: a
@@ -207,6 +226,7 @@ final class Evidence {
     if (step > 1) {
       s = before + (s - before) * ((double) n / ((n + step - 1) / step));
     }
+    agreeingReferences = agreeing;
     if (ownReplaced > 0 && ownAgreeing == 0) {
       // Every own field (not a link) that can be compared holds another value: only its place in a
       // structure speaks for the pair, as for a new tree entry in the place of a removed one.

@@ -55,6 +55,8 @@ final class Matcher {
   private final MatchSide.IntList candidates = new MatchSide.IntList(16);
   private final MatchSide.IntList reverse = new MatchSide.IntList(16);
   private double[] scores = new double[16];
+  /** For each candidate, {@link Evidence#agreeingReferences}. */
+  private int[] agreeing = new int[16];
   /** Objects of {@code a} matched and not yet swept, in the order matched ({@code ~x} if swept). */
   private int[] swept = new int[1024];
   /** Room for sorting a sweep level ({@link IntSort}). */
@@ -640,9 +642,11 @@ final class Matcher {
     evidence.candidates(a, x, candidates);
     if (scores.length < candidates.size) {
       scores = new double[candidates.data.length];
+      agreeing = new int[candidates.data.length];
     }
     for (int k = 0; k < candidates.size; k++) {
       scores[k] = evidence.score(a, x, candidates.data[k]);
+      agreeing[k] = evidence.agreeingReferences;
     }
     // The best candidate the address order does not refuse (asked only of the few that matter).
     int top;
@@ -663,6 +667,7 @@ final class Matcher {
     }
     int best = candidates.data[top];
     double bestScore = scores[top];
+    int bestAgreeing = agreeing[top];
     if (rounds == 0 && evidence.replacesArray(a, x, best, true)) {
       // An array that differs in an element, or the holder of one: weighed again once it is learned
       // whether arrays of that class ever change an element.
@@ -675,16 +680,24 @@ final class Matcher {
       // a value object's value, then weighs heavily against it.
       return false;
     }
-    // A runner-up must trail by the margin; a lone candidate needs only the least score.
+    // A runner-up must trail by the margin; a lone candidate needs only the least score. A runner-up
+    // within the margin does not stand in the way when the best makes far more references agree
+    // (Evidence.outnumbers): weights learned from the pairs made so far can rate two own fields that
+    // agree above six links that do. Deleting a tree entry with two children moves its successor's
+    // key and value into it and unlinks the successor: the entry keeps its place (its three links and
+    // the three references to it), and the gone successor, which it now resembles by contents, agrees
+    // with it in those two fields only.
     for (int k = 0; k < candidates.size; k++) {
-      if (k != top && scores[k] > bestScore - MARGIN && !outOfOrder(x, candidates.data[k])) {
+      if (k != top && scores[k] > bestScore - MARGIN && !Evidence.outnumbers(bestAgreeing, agreeing[k])
+          && !outOfOrder(x, candidates.data[k])) {
         return false;
       }
     }
     evidence.candidates(b, best, reverse);
     for (int k = 0; k < reverse.size; k++) {
       int other = reverse.data[k];
-      if (other != x && evidence.score(b, best, other) > bestScore - MARGIN && !outOfOrder(other, best)) {
+      if (other != x && evidence.score(b, best, other) > bestScore - MARGIN
+          && !Evidence.outnumbers(bestAgreeing, evidence.agreeingReferences) && !outOfOrder(other, best)) {
         return false;
       }
     }
