@@ -461,7 +461,11 @@ final class Evidence {
     return from.slotCount(ex) != to.slotCount(ey);
   }
 
-  /** Referents in the same slot, neither matched yet: different values disagree, equal values agree a little. */
+  /**
+   * Referents in the same slot, neither matched yet: different values disagree, equal values agree a
+   * little; instances whose own referents are paired agree, or disagree, as those do ({@link
+   * #pairedReferentsBalance}).
+   */
   private double unmatchedReferents(MatchSide from, int xs, int ys) {
     MatchSide to = other(from);
     int[] map = classMap(from);
@@ -480,7 +484,43 @@ final class Evidence {
       // alone (the same neighbours, the same bucket) must not outweigh it.
       return equal ? 1 : REPLACED_VALUE;
     }
+    if (from.kinds[xs] == MatchSide.INSTANCE) {
+      // One level further, without recursion: their own referents that are already paired tell
+      // whether the two are one object. A cleaner list's new entry, inserted at the head in the old
+      // first entry's place, holds a new call site; its target is new, while the old call site's
+      // target is paired with the surviving call site's.
+      int balance = pairedReferentsBalance(from, xs, ys);
+      if (balance != 0) {
+        return balance > 0 ? 1 : -1;
+      }
+    }
     return equal ? 0.25 : 0;
+  }
+
+  /**
+   * For unmatched instances {@code xs} of {@code from} and {@code ys} of the other side, of paired
+   * classes: how many of their slots hold a pair, less how many hold a matched object whose partner
+   * the other does not hold there. Referents held by more than {@link #POPULAR} objects (a shared
+   * constant, a list's head) are not counted.
+   */
+  private int pairedReferentsBalance(MatchSide from, int xs, int ys) {
+    MatchSide to = other(from);
+    int n = Math.min(from.slotCount(xs), to.slotCount(ys));
+    int balance = 0;
+    for (int k = 0; k < n; k++) {
+      int rx = from.slots[from.slotStart[xs] + k];
+      int ry = to.slots[to.slotStart[ys] + k];
+      if (rx < 0 && ry < 0 || rx >= 0 && from.inDegree(rx) > POPULAR || ry >= 0 && to.inDegree(ry) > POPULAR) {
+        continue;
+      }
+      int px = rx < 0 ? -1 : from.partner[rx];
+      if (px >= 0 && px == ry) {
+        balance++;
+      } else if (px >= 0 || ry >= 0 && to.partner[ry] >= 0) {
+        balance--;
+      }
+    }
+    return balance;
   }
 
   /**
