@@ -345,6 +345,46 @@ class MinusSyntheticTest {
   }
 
   @Test
+  void aStringAJniGlobalHoldsIsNotItsNewTwin() throws Exception {
+    // Before: a JNI global holds "g". After: it holds "g" moved, and a new node that A holds holds a
+    // new "g": equal contents, and neither has a matched referrer. The global tells them apart.
+    try (Snapshot before = dump("before", 0, 0, w -> {
+      string(w, 0x3000, 0x3010, "g", 0);
+      w.rootJniGlobal(0x3000, 0x9000);
+    }); Snapshot after = dump("after", 0x7200, 0, w -> {
+      string(w, 0x7000, 0x7010, "g", 0);
+      w.rootJniGlobal(0x7000, 0x9000);
+      w.instance(0x7200, NODE_CLASS, 0x7100L, 1);
+      string(w, 0x7100, 0x7110, "g", 0);
+    })) {
+      assertThat(ids(after.minus(before))).containsExactly(0x7100, 0x7110, 0x7200);
+      assertThat(ids(before.minus(after))).isEmpty();
+    }
+  }
+
+  @Test
+  void aClassThatGainedAPseudoStaticKeepsItsOtherReferents() throws Exception {
+    // A class's <init_lock> (an empty int[]) moved; the dump after also writes its new
+    // <resolved_references> before it, which shifted the lock to the class object's second slot.
+    long lazy = 0x1C0;
+    try (Snapshot before = dump("before", 0, 0, w -> {
+      w.loadClass(lazy, "com/example/Lazy").classDump(lazy).superclass(OBJECT_CLASS)
+          .staticField("<init_lock>", OBJECT, 0x4000L).end();
+      w.rootStickyClass(lazy).rootStickyClass(ARRAY_CLASS);
+      w.intArray(0x4000);
+    }); Snapshot after = dump("after", 0, 0, w -> {
+      w.loadClass(lazy, "com/example/Lazy").classDump(lazy).superclass(OBJECT_CLASS)
+          .staticField("<resolved_references>", OBJECT, 0x8400L).staticField("<init_lock>", OBJECT, 0x8000L).end();
+      w.rootStickyClass(lazy).rootStickyClass(ARRAY_CLASS);
+      w.intArray(0x8000);
+      w.objectArray(0x8400, ARRAY_CLASS, 0L);
+    })) {
+      assertThat(ids(after.minus(before))).containsExactly(0x8400);
+      assertThat(ids(before.minus(after))).isEmpty();
+    }
+  }
+
+  @Test
   void equalStringsCountOnceEach() throws Exception {
     // Before: A -> Object[] {"x", "x", null}. After: the array (moved) holds three "x", each with its
     // own byte[]; the third is new.

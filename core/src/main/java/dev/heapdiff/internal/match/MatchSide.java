@@ -2,6 +2,7 @@ package dev.heapdiff.internal.match;
 
 import dev.heapdiff.hprof.FieldDescriptor;
 import dev.heapdiff.hprof.HeapClass;
+import dev.heapdiff.hprof.HeapField;
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.hprof.ObjectLayout;
 import dev.heapdiff.hprof.ObjectKind;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One dump as the matcher sees it: its live objects with their reference slots (field by field,
@@ -85,7 +87,7 @@ final class MatchSide {
    * @param classKeys per class, a key that the paired class of the other dump shares and no other
    * @param sideA whether this is the side weighed one by one (for the sentinel of {@link #sweepKey})
    */
-  MatchSide(HeapGraph graph, long[] live, long[] classKeys, boolean sideA) {
+  MatchSide(HeapGraph graph, long[] live, long[] classKeys, boolean sideA, String[] pseudoStatics) {
     this.graph = graph;
     this.live = live;
     this.count = graph.objectCount();
@@ -155,7 +157,7 @@ final class MatchSide {
         }
         case OBJECT_ARRAY -> slotCount += Math.max(0,
             (graph.shallowSize(i) - layout.arrayHeaderSize()) / layout.referenceSize());
-        case CLASS -> slotCount += graph.referenceSlotCount(i);
+        case CLASS -> slotCount += graph.referenceSlotCount(i) + pseudoStatics.length;
         default -> { }
       }
     }
@@ -179,7 +181,8 @@ final class MatchSide {
       if (kind == OBJECT_ARRAY && graph.arrayLength(i) > all.length - at) {
         all = Arrays.copyOf(all, (int) Math.min(Integer.MAX_VALUE - 8L, 2L * all.length + graph.arrayLength(i)));
       }
-      at += graph.referenceSlots(i, all, at);
+      int written = graph.referenceSlots(i, all, at);
+      at += kind == CLASS && pseudoStatics.length > 0 ? placePseudoStatics(graph, i, all, at, written, pseudoStatics) : written;
       int c = graph.classIndexOf(i);
       long h;
       if (kind == INSTANCE) {
@@ -268,6 +271,64 @@ final class MatchSide {
 
   private int[] colourPlaces;
   private long[] colourScratch;
+
+  /**
+   * The names of the pseudo-statics of the class objects of both dumps, sorted: static reference
+   * slots whose names no Java field can have ({@code <init_lock>}, {@code <resolved_references>}),
+   * which a dump writes after the real static fields only when they are set. A class object's slots
+   * are its real static references, then one slot per such name ({@link #placePseudoStatics}): a
+   * class that gained one between the dumps keeps the others in their places.
+   */
+  static String[] pseudoStatics(HeapGraph... graphs) {
+    TreeSet<String> names = new TreeSet<>();
+    for (HeapGraph g : graphs) {
+      for (HeapClass c : g.classes()) {
+        for (HeapField f : c.staticFields()) {
+          if (f.type() == ValueType.OBJECT && f.name().startsWith("<")) {
+            names.add(f.name());
+          }
+        }
+      }
+    }
+    return names.toArray(new String[0]);
+  }
+
+  /**
+   * Rearranges the {@code written} static reference slots of class object {@code i} at {@code at}
+   * of {@code all}: the real static fields in their order, then one slot per name of {@code
+   * pseudoStatics}, -1 where the class has none of that name. Returns the number of slots.
+   */
+  private static int placePseudoStatics(HeapGraph graph, int i, int[] all, int at, int written, String[] pseudoStatics) {
+    HeapClass c = graph.asClass(i).orElse(null);
+    if (c == null) {
+      return written;
+    }
+    List<HeapField> statics = c.staticFields();
+    int[] pseudo = new int[pseudoStatics.length];
+    Arrays.fill(pseudo, -1);
+    int real = 0;
+    int k = 0;
+    for (HeapField f : statics) {
+      if (f.type() != ValueType.OBJECT) {
+        continue;
+      }
+      if (k >= written) {
+        return written; // not the layout expected: left as written
+      }
+      int target = all[at + k++];
+      int j = f.name().startsWith("<") ? Arrays.binarySearch(pseudoStatics, f.name()) : -1;
+      if (j >= 0) {
+        pseudo[j] = target;
+      } else {
+        all[at + real++] = target;
+      }
+    }
+    if (k != written) {
+      return written;
+    }
+    System.arraycopy(pseudo, 0, all, at + real, pseudo.length);
+    return real + pseudo.length;
+  }
 
   /** Per object, -1: scratch for colour refinement, which sets entries and puts -1 back after use. */
   int[] colourPlaces() {

@@ -68,16 +68,17 @@ public final class Matching {
     for (int c = 0; c < keysSecond.length; c++) {
       keysSecond[c] = classes.bToA[c] >= 0 ? c : (1L << 41) + c;
     }
+    String[] pseudoStatics = MatchSide.pseudoStatics(first, second);
     // The two sides are independent: build the second on another core meanwhile.
     long[] otherCpu = new long[1];
     FutureTask<MatchSide> other = inBackground("heapdiff-match-side", () -> {
       long cpu = threadCpu();
-      MatchSide side = new MatchSide(second, liveSecond, keysSecond, false);
+      MatchSide side = new MatchSide(second, liveSecond, keysSecond, false, pseudoStatics);
       otherCpu[0] = threadCpu() - cpu;
       return side;
     });
     long cpu = threadCpu();
-    MatchSide a = new MatchSide(first, liveFirst, keysFirst, true);
+    MatchSide a = new MatchSide(first, liveFirst, keysFirst, true, pseudoStatics);
     cpu = threadCpu() - cpu;
     MatchSide b = join(other);
     if (Boolean.getBoolean("heapdiff.timings")) {

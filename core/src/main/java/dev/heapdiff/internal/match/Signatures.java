@@ -1,5 +1,7 @@
 package dev.heapdiff.internal.match;
 
+import dev.heapdiff.hprof.GcRoot;
+import dev.heapdiff.hprof.RootKind;
 import java.util.Arrays;
 import java.util.concurrent.FutureTask;
 
@@ -15,6 +17,14 @@ final class Signatures {
   private static final long UNPAIRED_B = 1L << 41;
 
   private Signatures() {}
+
+  /** Whether a root of this kind holds an object whatever the threads were doing at the dump. */
+  private static boolean lasting(RootKind kind) {
+    return switch (kind) {
+      case JAVA_FRAME, JNI_LOCAL, NATIVE_STACK, THREAD_BLOCK, MONITOR_USED -> false;
+      default -> true;
+    };
+  }
 
   /** Returns pairs {@code (a index, b index)} flattened, of objects whose final colours are unique and equal. */
   static int[] uniquePairs(MatchSide a, MatchSide b, ClassPairing classes, int rounds) {
@@ -60,6 +70,34 @@ final class Signatures {
         long key = isA ? (classMap[c] >= 0 ? classMap[c] : unpaired + c) : (classMap[c] >= 0 ? c : unpaired + c);
         colour[m] = MatchSide.mix(MatchSide.mix(key + side.kinds[i]) ^ side.content[i]);
         plain[i] = colour[m];
+      }
+      heldByLastingRoots();
+    }
+
+    /**
+     * Mixes into each member's colour the kinds of the lasting GC roots that hold it (a JNI global, a
+     * system class, a thread): a root is a holder that needs no pair, as a matched referrer is. Roots
+     * of a thread's stack or of a lock are left out: what they hold changes with what the threads
+     * were doing when the dump was taken.
+     */
+    private void heldByLastingRoots() {
+      int[] kinds = null;
+      for (GcRoot r : side.graph.roots()) {
+        int i = r.object();
+        if (i < 0 || i >= at.length || at[i] < 0 || !lasting(r.kind())) {
+          continue;
+        }
+        if (kinds == null) {
+          kinds = new int[members.length];
+        }
+        kinds[at[i]] |= 1 << r.kind().ordinal();
+      }
+      if (kinds != null) {
+        for (int m = 0; m < members.length; m++) {
+          if (kinds[m] != 0) {
+            colour[m] = MatchSide.mix(colour[m] ^ MatchSide.mix(0x510E527FADE682D1L + kinds[m]));
+          }
+        }
       }
     }
 
