@@ -86,8 +86,7 @@ class InProcessSnapshotTest {
       // The dump call's own objects (its file's and directory's names and paths, the time, the
       // JDK's objects of the call) are not the program's: before 2026-11-25 a first pair of
       // snapshots showed about 1,000 new objects and later pairs 10.
-      List<String> strings = fresh.ofClass(String.class).stream().map(o -> o.stringValue().orElse("")).toList();
-      assertThat(strings).noneMatch(v -> v.contains("heapdiff-"));
+      assertThat(stringValues(fresh)).noneMatch(v -> v.contains("heapdiff-"));
       assertThat(fresh.ofClass("sun.nio.fs.UnixPath").count()).isZero();
       assertThat(fresh.ofClass(java.time.Instant.class).count()).isZero();
       // At most a few objects of other threads of this JVM (none, measured).
@@ -95,8 +94,7 @@ class InProcessSnapshotTest {
       // Gone: what the dumps' full collections freed (cleaners' references of earlier work), but
       // nothing of the earlier dump call either.
       ObjectSet gone = before.minus(after);
-      assertThat(gone.ofClass(String.class).stream().map(o -> o.stringValue().orElse("")).toList())
-          .noneMatch(v -> v.contains("heapdiff-"));
+      assertThat(stringValues(gone)).noneMatch(v -> v.contains("heapdiff-"));
       assertThat(gone.ofClass("sun.nio.fs.UnixPath").count()).isZero();
     }
   }
@@ -127,6 +125,10 @@ class InProcessSnapshotTest {
     try (Snapshot kept = Heap.snapshot(SnapshotOptions.defaults().directory(dir).keep(true))) {
       assertThat(DeleteAtExit.isRegistered(kept.file())).as("kept").isFalse();
     }
+  }
+
+  private static List<String> stringValues(ObjectSet set) {
+    return set.ofClass(String.class).stream().map(o -> o.stringValue().orElse("")).toList();
   }
 
   @Test

@@ -75,7 +75,8 @@ final class DiffCommand implements Callable<Integer> {
       spec.commandLine().getErr().printf("heapdiff: note: BEFORE (%s, written %s) is the later dump and AFTER (%s,"
               + " written %s) the earlier, so the table shows %s; swap the two for %s.%n", before.getFileName(),
           beforeWritten, after.getFileName(), afterWritten,
-          gone ? "objects the earlier dump did not have" : "objects of the earlier dump that the later one no longer has",
+          gone ? "objects the earlier dump did not have"
+              : "objects of the earlier dump that the later one no longer has",
           gone ? "the objects that are gone" : "the new objects");
     }
   }

@@ -8,6 +8,7 @@ import dev.heapdiff.hprof.RootKind;
 import dev.heapdiff.hprof.StackFrame;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The live objects of a user's heap: what GC roots reach when the objects of heapdiff itself are
@@ -48,10 +49,13 @@ public final class LiveObjects {
       any |= excludedClass[c];
     }
     boolean anyExcluded = any;
+    IntPredicate excludedObject = object -> excluded(graph, object, excludedClass, anyExcluded);
     int[] ownFrames = ownFrames(graph);
-    List<GcRoot> roots = ownFrames.length == 0 ? List.of() : graph.roots();
-    return graph.reachableWithout(object -> excluded(graph, object, excludedClass, anyExcluded),
-        ownFrames.length == 0 ? null : r -> inOwnFrame(roots.get(r), ownFrames));
+    if (ownFrames.length == 0) {
+      return graph.reachableWithout(excludedObject);
+    }
+    List<GcRoot> roots = graph.roots();
+    return graph.reachableWithout(excludedObject, r -> inOwnFrame(roots.get(r), ownFrames));
   }
 
   /** The class of the JDK's {@code HotSpotDiagnosticMXBean.dumpHeap}, whoever calls it. */

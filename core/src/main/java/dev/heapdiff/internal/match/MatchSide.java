@@ -182,7 +182,8 @@ final class MatchSide {
         all = Arrays.copyOf(all, (int) Math.min(Integer.MAX_VALUE - 8L, 2L * all.length + graph.arrayLength(i)));
       }
       int written = graph.referenceSlots(i, all, at);
-      at += kind == CLASS && pseudoStatics.length > 0 ? placePseudoStatics(graph, i, all, at, written, pseudoStatics) : written;
+      at += kind == CLASS && pseudoStatics.length > 0
+          ? placePseudoStatics(graph, i, all, at, written, pseudoStatics) : written;
       int c = graph.classIndexOf(i);
       long h;
       if (kind == INSTANCE) {
@@ -298,7 +299,8 @@ final class MatchSide {
    * of {@code all}: the real static fields in their order, then one slot per name of {@code
    * pseudoStatics}, -1 where the class has none of that name. Returns the number of slots.
    */
-  private static int placePseudoStatics(HeapGraph graph, int i, int[] all, int at, int written, String[] pseudoStatics) {
+  private static int placePseudoStatics(HeapGraph graph, int i, int[] all, int at, int written,
+      String[] pseudoStatics) {
     HeapClass c = graph.asClass(i).orElse(null);
     if (c == null) {
       return written;

@@ -155,9 +155,10 @@ final class Matcher {
       long now = System.nanoTime();
       long cpu = Matching.threadCpu();
       long allocated = Matching.threadAllocated();
-      System.err.printf("heapdiff: match %-16s %6d ms (cpu %6d ms) alloc %5d MB, %,d paired (%,d swept, %,d by evidence),"
-              + " address order %s%n", name, (now - phaseStart) / 1_000_000, (cpu - phaseCpu) / 1_000_000, (allocated - phaseAllocated) / 1_000_000, a.matched,
-          bySweep, byEvidence, order.on() ? "on" : "off");
+      System.err.printf("heapdiff: match %-16s %6d ms (cpu %6d ms) alloc %5d MB, %,d paired (%,d swept,"
+              + " %,d by evidence), address order %s%n", name, (now - phaseStart) / 1_000_000,
+          (cpu - phaseCpu) / 1_000_000, (allocated - phaseAllocated) / 1_000_000, a.matched, bySweep, byEvidence,
+          order.on() ? "on" : "off");
       phaseStart = now;
       phaseCpu = cpu;
       phaseAllocated = allocated;
