@@ -440,7 +440,7 @@ final class AddressOrder {
     /** Makes the address ranks, once. */
     void ranks() {
       if (rank == null) {
-        byRank = side.graph.objectsInIdOrder();
+        byRank = side.inIdOrder();
         rank = new int[byRank.length];
         for (int r = 0; r < byRank.length; r++) {
           rank[byRank[r]] = r;

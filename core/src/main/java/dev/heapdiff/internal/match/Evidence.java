@@ -12,10 +12,10 @@ import java.util.Arrays;
  */
 final class Evidence {
   /**
-   * Referrers or referents of more than this many objects propose no candidates (shared constants);
-   * a referent, when its partner or itself is that popular.
+   * An object proposes candidates through at most this many referents; a referent proposes none when
+   * it or its partner is {@link MatchSide#popular} (a shared constant).
    */
-  private static final int POPULAR = 64;
+  private static final int MAX_PROPOSING = MatchSide.POPULAR;
   /** At most this many referrers of one object are looked at, for candidates and for the score. */
   private static final int MAX_HOLDERS = 64;
   /**
@@ -76,9 +76,9 @@ final class Evidence {
     if (y < 0 || to.partner[y] >= 0 || !to.isLive(y)) {
       return false;
     }
-    int cx = from.graph.classIndexOf(x);
+    int cx = from.classIndexOf(x);
     int[] map = classMap(from);
-    if (map[cx] != to.graph.classIndexOf(y) || from.kinds[x] != to.kinds[y]) {
+    if (map[cx] != to.classIndexOf(y) || from.kinds[x] != to.kinds[y]) {
       return false;
     }
     ObjectKind kind = from.kind(x);
@@ -88,7 +88,7 @@ final class Evidence {
     if (from.slotCount(x) != to.slotCount(y)) {
       return false;
     }
-    if (kind == ObjectKind.PRIMITIVE_ARRAY && from.graph.arrayLength(x) != to.graph.arrayLength(y)) {
+    if (kind == ObjectKind.PRIMITIVE_ARRAY && from.arrayLength(x) != to.arrayLength(y)) {
       return false;
     }
     return !from.immutable[cx] || from.content[x] == to.content[y];
@@ -114,7 +114,7 @@ final class Evidence {
     int proposing = 0;
     // A large array's elements are looked at evenly spread, as for its score.
     int step = from.kinds[x] != MatchSide.INSTANCE ? sampleStep(n) : 1;
-    for (int k = 0; k < n && proposing < POPULAR; k += step) {
+    for (int k = 0; k < n && proposing < MAX_PROPOSING; k += step) {
       int xs = from.slots[from.slotStart[x] + k];
       int r = xs < 0 ? -1 : from.partner[xs];
       // Popular on either side, it proposes on neither: candidates stay symmetric (y a candidate of
@@ -122,7 +122,7 @@ final class Evidence {
       // side in the matcher sees every rival that proposed it. A referent held by 43 objects before
       // and 86 after proposed one old array to a new one, and the old array's true partner, an
       // array equal to it in every element, was never weighed against it.
-      if (r < 0 || to.inDegree(r) > POPULAR || from.inDegree(xs) > POPULAR) {
+      if (r < 0 || to.popular(r) || from.popular(xs)) {
         continue;
       }
       proposing++;
@@ -174,7 +174,7 @@ final class Evidence {
     int ownAgreeing = 0;
     int ownReplaced = 0;
     int step = array ? sampleStep(n) : 1;
-    boolean invariant = array && from.invariantElements[from.graph.classIndexOf(x)];
+    boolean invariant = array && from.invariantElements[from.classIndexOf(x)];
     double before = s;
     for (int k = 0; k < n; k += step) {
       int xs = from.slots[xBase + k];
@@ -234,14 +234,14 @@ final class Evidence {
     }
     switch (kind) {
       case INSTANCE -> {
-        int c = from.graph.classIndexOf(x);
+        int c = from.classIndexOf(x);
         if (from.immutable[c]) {
           s += 1;
         } else if (from.content[x] == to.content[y]) {
           s += 0.5 * from.primitiveDisagree[c].length; // every primitive field equal (the hash of them all)
         } else {
-          int fields = from.graph.primitiveValues(x, vx);
-          to.graph.primitiveValues(y, vy);
+          int fields = from.primitiveValues(x, vx);
+          to.primitiveValues(y, vy);
           float[] d = from.primitiveDisagree[c];
           for (int f = 0; f < fields; f++) {
             s += vx[f] == vy[f] ? 0.5 : -0.25 * (f < d.length ? d[f] : 1f);
@@ -263,10 +263,10 @@ final class Evidence {
     if (end - start > SOLE_HOLDER_SCAN) {
       return false;
     }
-    int c = side.graph.classIndexOf(holder);
+    int c = side.classIndexOf(holder);
     for (int e = start; e < end; e++) {
       int p = side.inFrom[e];
-      if (p != holder && side.inSlot[e] == k && side.kinds[p] == side.kinds[holder] && side.graph.classIndexOf(p) == c) {
+      if (p != holder && side.inSlot[e] == k && side.kinds[p] == side.kinds[holder] && side.classIndexOf(p) == c) {
         return false;
       }
     }
@@ -282,11 +282,11 @@ final class Evidence {
    */
   private double changedPart(MatchSide from, int xs, int ys) {
     MatchSide to = other(from);
-    int fields = from.graph.primitiveValues(xs, vx);
-    if (fields == 0 || to.graph.primitiveValues(ys, vy) != fields) {
+    int fields = from.primitiveValues(xs, vx);
+    if (fields == 0 || to.primitiveValues(ys, vy) != fields) {
       return 0;
     }
-    float[] d = from.primitiveDisagree[from.graph.classIndexOf(xs)];
+    float[] d = from.primitiveDisagree[from.classIndexOf(xs)];
     double differing = 0;
     for (int f = 0; f < fields; f++) {
       if (vx[f] != vy[f]) {
@@ -337,7 +337,7 @@ final class Evidence {
    */
   private boolean arraysDiffer(MatchSide from, int xs, int ys, boolean anyClass) {
     return anyClass ? elementsDiffer(from, xs, ys, true)
-        : from.invariantElements[from.graph.classIndexOf(xs)] && elementsDiffer(from, xs, ys, false);
+        : from.invariantElements[from.classIndexOf(xs)] && elementsDiffer(from, xs, ys, false);
   }
 
   /**
@@ -377,7 +377,7 @@ final class Evidence {
     MatchSide to = other(from);
     int[] map = classMap(from);
     return from.partner[ex] < 0 && to.partner[ey] < 0 && from.kinds[ex] == MatchSide.INSTANCE
-        && to.kinds[ey] == MatchSide.INSTANCE && map[from.graph.classIndexOf(ex)] == to.graph.classIndexOf(ey)
+        && to.kinds[ey] == MatchSide.INSTANCE && map[from.classIndexOf(ex)] == to.classIndexOf(ey)
         && from.slotCount(ex) == 0 && to.slotCount(ey) == 0 && from.content[ex] == to.content[ey]
         && to.isLive(ey) && from.isLive(ex);
   }
@@ -423,7 +423,7 @@ final class Evidence {
     }
     MatchSide to = other(from);
     if (from.partner[ex] >= 0 || to.partner[ey] >= 0 || from.kinds[ex] != MatchSide.INSTANCE
-        || from.immutable[from.graph.classIndexOf(ex)]) {
+        || from.immutable[from.classIndexOf(ex)]) {
       return false;
     }
     for (int k = 0, n = from.slotCount(ex); k < n; k++) {
@@ -451,8 +451,8 @@ final class Evidence {
       return px != ey;
     }
     int[] map = classMap(from);
-    int c = from.graph.classIndexOf(ex);
-    if (map[c] != to.graph.classIndexOf(ey) || from.kinds[ex] != to.kinds[ey]) {
+    int c = from.classIndexOf(ex);
+    if (map[c] != to.classIndexOf(ey) || from.kinds[ex] != to.kinds[ey]) {
       return true;
     }
     if (from.immutable[c]) {
@@ -469,8 +469,8 @@ final class Evidence {
   private double unmatchedReferents(MatchSide from, int xs, int ys) {
     MatchSide to = other(from);
     int[] map = classMap(from);
-    int c = from.graph.classIndexOf(xs);
-    if (map[c] != to.graph.classIndexOf(ys)) {
+    int c = from.classIndexOf(xs);
+    if (map[c] != to.classIndexOf(ys)) {
       return -1;
     }
     boolean equal = from.content[xs] == to.content[ys];
@@ -500,8 +500,8 @@ final class Evidence {
   /**
    * For unmatched instances {@code xs} of {@code from} and {@code ys} of the other side, of paired
    * classes: how many of their slots hold a pair, less how many hold a matched object whose partner
-   * the other does not hold there. Referents held by more than {@link #POPULAR} objects (a shared
-   * constant, a list's head) are not counted.
+   * the other does not hold there. {@link MatchSide#popular} referents (a shared constant, a list's
+   * head) are not counted.
    */
   private int pairedReferentsBalance(MatchSide from, int xs, int ys) {
     MatchSide to = other(from);
@@ -510,7 +510,7 @@ final class Evidence {
     for (int k = 0; k < n; k++) {
       int rx = from.slots[from.slotStart[xs] + k];
       int ry = to.slots[to.slotStart[ys] + k];
-      if (rx < 0 && ry < 0 || rx >= 0 && from.inDegree(rx) > POPULAR || ry >= 0 && to.inDegree(ry) > POPULAR) {
+      if (rx < 0 && ry < 0 || rx >= 0 && from.popular(rx) || ry >= 0 && to.popular(ry)) {
         continue;
       }
       int px = rx < 0 ? -1 : from.partner[rx];

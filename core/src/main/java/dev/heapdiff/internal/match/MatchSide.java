@@ -29,9 +29,22 @@ final class MatchSide {
   private static final Set<String> LINKS = Set.of("next", "prev", "previous", "left", "right", "parent", "before",
       "after", "succ", "pred", "head", "tail", "first", "last", "nextNode", "prevNode");
 
+  /** How many objects must hold a referent for it to be popular ({@link #popular}). */
+  static final int POPULAR = 64;
+
   final HeapGraph graph;
+  /** One bit per object of this side (local index), set for the live ones. */
   final long[] live;
   final int count;
+  /**
+   * The graph indexes of this side's objects, by local index; null when this side holds every
+   * object of the graph, with local and graph indexes the same.
+   */
+  private final int[] members;
+  /** Per object of the graph, its local index or -1; null when {@link #members} is. */
+  private final int[] localOf;
+  /** Per object (local), whether the whole graph holds it from more than {@link #POPULAR} objects; or null. */
+  private final long[] popularBits;
   /** Slots of object i: slots[slotStart[i] .. slotStart[i+1]), -1 for null or a dead object. */
   final int[] slotStart;
   final int[] slots;
@@ -84,13 +97,55 @@ final class MatchSide {
   final IntList unmatchedSince = new IntList(16);
 
   /**
+   * A side of every object of {@code graph}, local indexes the graph's own.
+   *
+   * @param live one bit per object of the graph, set for the objects to match
    * @param classKeys per class, a key that the paired class of the other dump shares and no other
    * @param sideA whether this is the side weighed one by one (for the sentinel of {@link #sweepKey})
    */
   MatchSide(HeapGraph graph, long[] live, long[] classKeys, boolean sideA, String[] pseudoStatics) {
+    this(graph, live, null, null, classKeys, sideA, pseudoStatics);
+  }
+
+  /**
+   * A side of some objects of {@code graph}: {@code members}, in the order of their local indexes
+   * (local index {@code k} is graph index {@code members[k]}), or every object when null. A slot
+   * that holds an object outside the members reads as null, and only members count as referrers.
+   *
+   * @param liveInGraph one bit per object of the graph (graph indexes), set for the objects to match
+   * @param members the graph indexes of this side's objects, each once; or null for all of them
+   * @param popular with {@code members}, one bit per member (local indexes), set for those that the
+   *     whole graph holds from more than {@link #POPULAR} objects, which members alone cannot count;
+   *     or null, to count the members' references only. Ignored without {@code members}
+   * @param classKeys per class, a key that the paired class of the other dump shares and no other
+   * @param sideA whether this is the side weighed one by one (for the sentinel of {@link #sweepKey})
+   */
+  MatchSide(HeapGraph graph, long[] liveInGraph, int[] members, long[] popular, long[] classKeys, boolean sideA,
+      String[] pseudoStatics) {
     this.graph = graph;
-    this.live = live;
-    this.count = graph.objectCount();
+    this.members = members;
+    if (members == null) {
+      this.live = liveInGraph;
+      this.count = graph.objectCount();
+      this.localOf = null;
+      this.popularBits = null;
+    } else {
+      this.count = members.length;
+      this.localOf = new int[graph.objectCount()];
+      Arrays.fill(localOf, -1);
+      this.live = Bits.empty(count);
+      for (int k = 0; k < count; k++) {
+        int g = members[k];
+        if (g < 0 || g >= localOf.length || localOf[g] >= 0) {
+          throw new IllegalArgumentException("member " + g + " is not an object of the graph, or not once");
+        }
+        localOf[g] = k;
+        if (Bits.get(liveInGraph, g)) {
+          Bits.set(live, k);
+        }
+      }
+      this.popularBits = popular;
+    }
     List<HeapClass> classes = graph.classes();
     this.immutable = new boolean[classes.size()];
     this.agree = new float[classes.size()][];
@@ -145,19 +200,20 @@ final class MatchSide {
     Arrays.fill(instanceSlots, -1);
     long slotCount = 0;
     for (int i = Bits.next(live, 0); i >= 0; i = Bits.next(live, i + 1)) {
-      ObjectKind kind = graph.kind(i);
+      int g = global(i);
+      ObjectKind kind = graph.kind(g);
       kinds[i] = (byte) kind.ordinal();
       switch (kind) {
         case INSTANCE -> {
-          int c = graph.classIndexOf(i);
+          int c = graph.classIndexOf(g);
           if (instanceSlots[c] < 0) {
-            instanceSlots[c] = graph.referenceSlotCount(i);
+            instanceSlots[c] = graph.referenceSlotCount(g);
           }
           slotCount += instanceSlots[c];
         }
         case OBJECT_ARRAY -> slotCount += Math.max(0,
-            (graph.shallowSize(i) - layout.arrayHeaderSize()) / layout.referenceSize());
-        case CLASS -> slotCount += graph.referenceSlotCount(i) + pseudoStatics.length;
+            (graph.shallowSize(g) - layout.arrayHeaderSize()) / layout.referenceSize());
+        case CLASS -> slotCount += graph.referenceSlotCount(g) + pseudoStatics.length;
         default -> { }
       }
     }
@@ -170,46 +226,64 @@ final class MatchSide {
     for (HeapClass c : classes) {
       names[c.index()] = mix(c.name().hashCode() + 0x632BE59BD9B4E019L);
     }
-    IntList strings = new IntList(1024);
+    IntList stringObjects = new IntList(1024);
+    // With members: per slot, the graph index of the live object outside them that it holds, -2 for a
+    // dead one, else -1 (see toLocal).
+    int[] outside = members == null ? null : new int[all.length];
     int at = 0;
     for (int i = 0; i < count; i++) {
       start[i] = at;
       if (!Bits.get(live, i)) {
         continue;
       }
+      int g = global(i);
       byte kind = kinds[i];
-      if (kind == OBJECT_ARRAY && graph.arrayLength(i) > all.length - at) {
-        all = Arrays.copyOf(all, (int) Math.min(Integer.MAX_VALUE - 8L, 2L * all.length + graph.arrayLength(i)));
+      if (kind == OBJECT_ARRAY && graph.arrayLength(g) > all.length - at) {
+        all = Arrays.copyOf(all, (int) Math.min(Integer.MAX_VALUE - 8L, 2L * all.length + graph.arrayLength(g)));
+        outside = outside == null ? null : Arrays.copyOf(outside, all.length);
       }
-      int written = graph.referenceSlots(i, all, at);
-      at += kind == CLASS && pseudoStatics.length > 0
-          ? placePseudoStatics(graph, i, all, at, written, pseudoStatics) : written;
-      int c = graph.classIndexOf(i);
+      int written = graph.referenceSlots(g, all, at);
+      int placed = kind == CLASS && pseudoStatics.length > 0
+          ? placePseudoStatics(graph, g, all, at, written, pseudoStatics) : written;
+      int c = graph.classIndexOf(g);
       long h;
       if (kind == INSTANCE) {
         if (c == stringClass) {
           // Finished below from its value's contents, once every array's are known; the coder till then.
-          strings.add(i);
-          h = stringCoder < 0 ? 0 : graph.primitiveValues(i, values) > stringCoder ? values[stringCoder] : 0;
+          stringObjects.add(i);
+          h = stringCoder < 0 ? 0 : graph.primitiveValues(g, values) > stringCoder ? values[stringCoder] : 0;
         } else {
-          h = graph.primitiveFieldsHash(i);
+          h = graph.primitiveFieldsHash(g);
         }
       } else if (kind == CLASS) {
-        h = mix(graph.asClass(i).map(k -> (long) k.name().hashCode()).orElse(0L));
+        h = mix(graph.asClass(g).map(k -> (long) k.name().hashCode()).orElse(0L));
       } else {
-        h = graph.arrayContentHash(i);
+        h = graph.arrayContentHash(g);
       }
       content[i] = h;
+      if (outside != null) {
+        toLocal(all, outside, at, placed, liveInGraph);
+      }
+      at += placed;
     }
     start[count] = at;
     this.slotStart = start;
     // As long as counted (a few slots more than used): slotStart bounds every read.
     this.slots = all;
-    for (int k = 0; k < strings.size; k++) {
-      int i = strings.data[k];
-      int value = stringValueSlot < 0 ? -1 : all[start[i] + stringValueSlot];
-      long h = mix(0x2545F4914F6CDD1DL + (value < 0 ? 7 : content[value]));
-      content[i] = mix(h + content[i]);
+    for (int k = 0; k < stringObjects.size; k++) {
+      int i = stringObjects.data[k];
+      int s = stringValueSlot < 0 ? -1 : start[i] + stringValueSlot;
+      int value = s < 0 ? -1 : all[s];
+      long valueContent;
+      if (value >= 0) {
+        valueContent = content[value];
+      } else if (s >= 0 && outside != null && outside[s] != -1) {
+        // A value outside the members: its contents as a member's would be (a dead one's are 0).
+        valueContent = outside[s] >= 0 ? graph.arrayContentHash(outside[s]) : 0;
+      } else {
+        valueContent = 7;
+      }
+      content[i] = stringContent(valueContent, content[i]);
     }
 
     // Referrers by target: count into in[t + 2], sum, then place with in[t + 1]++, which leaves
@@ -244,12 +318,70 @@ final class MatchSide {
       }
     }
     inStart = in;
-    sweepKey = sweepKeys(classKeys, names, sideA);
+    StringLayout strings = new StringLayout(stringClass, stringValueSlot, stringCoder, values);
+    sweepKey = sweepKeys(classKeys, names, sideA, outside, liveInGraph, strings);
     partner = new int[count];
     Arrays.fill(partner, -1);
   }
 
-  private long[] sweepKeys(long[] classKeys, long[] names, boolean sideA) {
+  /**
+   * Where class {@code java.lang.String} keeps its value and coder (its class index, slot and field,
+   * -1 where there is none), with room for one object's primitive fields.
+   */
+  private record StringLayout(int classIndex, int valueSlot, int coder, long[] values) {}
+
+  /** The hash of a string's contents, from its value's and its coder. */
+  private static long stringContent(long valueContent, long coder) {
+    return mix(mix(0x2545F4914F6CDD1DL + valueContent) + coder);
+  }
+
+  /**
+   * Turns the {@code n} graph indexes at {@code from} of {@code all} into local indexes, -1 for an
+   * object outside the members; notes in {@code outside} the graph index of each such object when it
+   * is live, -2 when it is not, and -1 for every other slot.
+   */
+  private void toLocal(int[] all, int[] outside, int from, int n, long[] liveInGraph) {
+    for (int s = from, end = from + n; s < end; s++) {
+      int t = all[s];
+      int local = t < 0 ? -1 : localOf[t];
+      outside[s] = t < 0 || local >= 0 ? -1 : Bits.get(liveInGraph, t) ? t : -2;
+      all[s] = local;
+    }
+  }
+
+  /**
+   * The {@link #content} object {@code g} of the graph, not a member, would have as one: read from
+   * the dump.
+   */
+  private long contentInGraph(int g, long[] liveInGraph, StringLayout strings) {
+    switch (graph.kind(g)) {
+      case INSTANCE -> {
+        if (graph.classIndexOf(g) != strings.classIndex()) {
+          return graph.primitiveFieldsHash(g);
+        }
+        long[] values = strings.values();
+        long coder = strings.coder() < 0 ? 0 : graph.primitiveValues(g, values) > strings.coder()
+            ? values[strings.coder()] : 0;
+        int value = strings.valueSlot() < 0 ? -1 : graph.referenceSlots(g)[strings.valueSlot()];
+        long valueContent = value < 0 ? 7 : Bits.get(liveInGraph, value) ? graph.arrayContentHash(value) : 0;
+        return stringContent(valueContent, coder);
+      }
+      case CLASS -> {
+        return mix(graph.asClass(g).map(k -> (long) k.name().hashCode()).orElse(0L));
+      }
+      default -> {
+        return graph.arrayContentHash(g);
+      }
+    }
+  }
+
+  /**
+   * The {@link #sweepKey}s. A slot that holds a live object outside the members ({@code outside},
+   * with members only) mixes in that object's class and contents as for a member, so that a pair's
+   * keys do not depend on which of their referents are members.
+   */
+  private long[] sweepKeys(long[] classKeys, long[] names, boolean sideA, int[] outside, long[] liveInGraph,
+      StringLayout strings) {
     long none = sideA ? 0 : 1;
     long[] out = new long[count];
     for (int i = 0; i < count; i++) {
@@ -259,10 +391,18 @@ final class MatchSide {
       }
       int from = slotStart[i];
       int end = slotStart[i + 1];
-      long h = mix(mix(classKeys[graph.classIndexOf(i)] * 31 + kinds[i]) + end - from) ^ content[i];
+      long h = mix(mix(classKeys[classIndexOf(i)] * 31 + kinds[i]) + end - from) ^ content[i];
       for (int s = from; s < end; s++) {
         int t = slots[s];
-        h = mix(h * 31 + (t < 0 ? 0x6A09E667F3BCC909L : mix(names[graph.classIndexOf(t)] ^ content[t])));
+        long referent;
+        if (t >= 0) {
+          referent = mix(names[classIndexOf(t)] ^ content[t]);
+        } else if (outside != null && outside[s] >= 0) {
+          referent = mix(names[graph.classIndexOf(outside[s])] ^ contentInGraph(outside[s], liveInGraph, strings));
+        } else {
+          referent = 0x6A09E667F3BCC909L;
+        }
+        h = mix(h * 31 + referent);
       }
       // Bit 1 set tells a key from the sentinels; bit 0 marks an object with no slots (a leaf).
       out[i] = (h << 2) | 2 | (end == from ? LEAF : 0);
@@ -393,6 +533,66 @@ final class MatchSide {
     return lastUnmatched;
   }
 
+  /** The graph index of object {@code local} of this side. */
+  int global(int local) {
+    return members == null ? local : members[local];
+  }
+
+  /** The local index of object {@code global} of the graph, or -1 if it is not one of this side's. */
+  int local(int global) {
+    return localOf == null ? global : global < 0 || global >= localOf.length ? -1 : localOf[global];
+  }
+
+  /** The graph's {@link HeapGraph#classIndexOf} of object {@code i} of this side. */
+  int classIndexOf(int i) {
+    return graph.classIndexOf(global(i));
+  }
+
+  /** The graph's {@link HeapGraph#primitiveValues} of object {@code i} of this side. */
+  int primitiveValues(int i, long[] out) {
+    return graph.primitiveValues(global(i), out);
+  }
+
+  /** The graph's {@link HeapGraph#arrayLength} of object {@code i} of this side. */
+  int arrayLength(int i) {
+    return graph.arrayLength(global(i));
+  }
+
+  /** The id (address) of object {@code i} of this side. */
+  long id(int i) {
+    return graph.id(global(i));
+  }
+
+  /**
+   * This side's objects in the order of their ids (addresses): the graph's order of them. With
+   * members, those alone, by local index.
+   */
+  int[] inIdOrder() {
+    if (members == null) {
+      return graph.objectsInIdOrder();
+    }
+    long[] ids = new long[count];
+    for (int i = 0; i < count; i++) {
+      ids[i] = id(i);
+    }
+    long[] sorted = ids.clone();
+    Arrays.sort(sorted);
+    int[] out = new int[count];
+    for (int i = 0; i < count; i++) {
+      // Ids are distinct: each object's place among them is its rank.
+      out[Arrays.binarySearch(sorted, ids[i])] = i;
+    }
+    return out;
+  }
+
+  /**
+   * Whether more than {@link #POPULAR} objects hold {@code i}: a shared constant, a list's head, which
+   * proposes no candidates. With members, the whole graph's count if it was given, else the members'.
+   */
+  boolean popular(int i) {
+    return popularBits != null ? Bits.get(popularBits, i) : inDegree(i) > POPULAR;
+  }
+
   /** The next live object at or after {@code from}, or -1. */
   static int next(MatchSide side, int from) {
     return Bits.next(side.live, from);
@@ -423,7 +623,7 @@ final class MatchSide {
 
   /** Whether slot {@code k} of instance {@code i} is a link field ({@code next}, {@code left}, ...). */
   boolean isLink(int i, int k) {
-    double[] p = prior[graph.classIndexOf(i)];
+    double[] p = prior[classIndexOf(i)];
     return kinds[i] == CLASS || k >= p.length || p[k] < Stability.PRIOR;
   }
 
@@ -432,7 +632,7 @@ final class MatchSide {
     if (kinds[i] == CLASS) {
       return 1f;
     }
-    float[] w = agree[graph.classIndexOf(i)];
+    float[] w = agree[classIndexOf(i)];
     return k < w.length ? w[k] : w[0];
   }
 
@@ -441,7 +641,7 @@ final class MatchSide {
     if (kinds[i] == CLASS) {
       return 1f;
     }
-    float[] w = disagree[graph.classIndexOf(i)];
+    float[] w = disagree[classIndexOf(i)];
     return k < w.length ? w[k] : w[0];
   }
 

@@ -36,8 +36,8 @@ final class Matcher {
   /** {@link #how} of a pair made by the sweep. */
   private static final byte SWEPT = 4;
 
-  private final MatchSide a;
-  private final MatchSide b;
+  final MatchSide a;
+  final MatchSide b;
   private final ClassPairing classes;
   private final Evidence evidence;
   private final AddressOrder order;
@@ -70,8 +70,14 @@ final class Matcher {
    */
   private final MatchSide.IntList orderPending = new MatchSide.IntList(1024);
   private boolean orderStale;
-  /** How each object of {@code a} was matched: 0 not, 1 anchor, 2 signature, 3 evidence, 4 sweep. */
+  /** {@link #how} of a pair given before the matcher ran ({@link #preset}). */
+  private static final byte PRESET = 5;
+  /**
+   * How each object of {@code a} was matched: 0 not, 1 anchor, 2 signature, 3 evidence, 4 sweep, 5
+   * preset.
+   */
   final byte[] how;
+  int presets;
   int anchors;
   int bySweep;
   int bySignature;
@@ -102,7 +108,7 @@ final class Matcher {
     for (rounds = 1; rounds <= MAX_ROUNDS; rounds++) {
       if (rounds == 1) {
         // What the first pairs teach about each field changes the weighing: weigh the rest again.
-        Stability.learn(a, b, classes, x -> how[x] == SWEPT);
+        Stability.learn(a, b, classes, this::sweptOrPreset);
         phase("stability");
         learnOrder();
         phase("learnOrder");
@@ -218,7 +224,7 @@ final class Matcher {
     }
     syncOrder();
     MatchSide.IntList refused = new MatchSide.IntList(16);
-    long[] outside = order.countLongestOrderOnly(x -> how[x] == SWEPT);
+    long[] outside = order.countLongestOrderOnly(this::sweptOrPreset);
     long[] trusted = trustedByHolders(outside);
     for (int x = Bits.next(outside, 0); x >= 0; x = Bits.next(outside, x + 1)) {
       boolean bySignatureOrEvidence = how[x] == 2 || how[x] == 3;
@@ -290,11 +296,19 @@ final class Matcher {
     for (int e = a.inStart[x]; e < a.inStart[x + 1]; e++) {
       int p = a.inFrom[e];
       int q = a.partner[p];
-      if (q >= 0 && b.slot(q, a.inSlot[e]) == y && (!Bits.get(outside, p) || how[p] == SWEPT || how[p] == 1)) {
+      if (q >= 0 && b.slot(q, a.inSlot[e]) == y && (!Bits.get(outside, p) || sweptOrPreset(p) || how[p] == 1)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code x} of {@code a} was paired by the sweep or given ({@link #preset}): pairs of equal
+   * contents in their places, made without asking the address order.
+   */
+  private boolean sweptOrPreset(int x) {
+    return how[x] == SWEPT || how[x] == PRESET;
   }
 
   private static long pairKey(int x, int y) {
@@ -347,23 +361,49 @@ final class Matcher {
     queued++;
   }
 
+  /**
+   * Makes the pairs {@code (a index, b index)}, flattened, known before the matcher runs (local
+   * indexes of both sides): counted as matched, never undone, and queued to be swept from, as every
+   * new pair is. The matcher then trusts them as it trusts the sweep's pairs: the address order
+   * does not question them, and they do not count as evidence of changed fields. Call before {@link
+   * #run}.
+   *
+   * @throws IllegalArgumentException if an object of a pair is not live, or is in another pair
+   */
+  void preset(int[] pairs) {
+    if (pairs.length % 2 != 0) {
+      throw new IllegalArgumentException("pairs flattened: an even number of indexes expected");
+    }
+    for (int k = 0; k < pairs.length; k += 2) {
+      int x = pairs[k];
+      int y = pairs[k + 1];
+      if (x < 0 || y < 0 || !a.isLive(x) || !b.isLive(y) || a.partner[x] >= 0 || b.partner[y] >= 0) {
+        throw new IllegalArgumentException("preset pair (" + x + ", " + y + ") of objects not live, or paired");
+      }
+      match(x, y);
+      how[x] = PRESET;
+      presets++;
+    }
+  }
+
   private void anchor() {
     List<HeapClass> classesA = a.graph.classes();
     List<HeapClass> classesB = b.graph.classes();
     for (int c = 0; c < classes.aToB.length; c++) {
       if (classes.aToB[c] >= 0) {
-        anchorPair(classesA.get(c).objectIndex(), classesB.get(classes.aToB[c]).objectIndex());
+        anchorPair(a.local(classesA.get(c).objectIndex()), b.local(classesB.get(classes.aToB[c]).objectIndex()));
       }
     }
     for (Map.Entry<Long, Long> loader : classes.loaders.entrySet()) {
       if (loader.getKey() != 0) {
-        int x = a.graph.indexOf(loader.getKey());
-        int y = b.graph.indexOf(loader.getValue());
+        int x = a.local(a.graph.indexOf(loader.getKey()));
+        int y = b.local(b.graph.indexOf(loader.getValue()));
         if (x >= 0 && y >= 0 && evidence.compatible(a, x, y)) {
           anchorPair(x, y);
         }
       }
     }
+    // Threads by tid, in graph indexes (a tid that two threads of b share anchors none of them).
     Map<Long, Integer> threadsB = new HashMap<>();
     for (HeapThread t : b.graph.threads()) {
       Long tid = tid(b.graph, t.object());
@@ -373,9 +413,11 @@ final class Matcher {
     }
     for (HeapThread t : a.graph.threads()) {
       Long tid = tid(a.graph, t.object());
-      Integer y = tid == null ? null : threadsB.get(tid);
-      if (y != null && y >= 0 && evidence.compatible(a, t.object(), y)) {
-        anchorPair(t.object(), y);
+      Integer yInGraph = tid == null ? null : threadsB.get(tid);
+      int x = a.local(t.object());
+      int y = yInGraph == null || yInGraph < 0 ? -1 : b.local(yInGraph);
+      if (x >= 0 && y >= 0 && evidence.compatible(a, x, y)) {
+        anchorPair(x, y);
       }
     }
   }
@@ -585,7 +627,7 @@ final class Matcher {
    */
   private void decide(int x) {
     if (!pairWithBest(x) && rounds > 0 && a.kinds[x] == MatchSide.OBJECT_ARRAY
-        && a.invariantElements[a.graph.classIndexOf(x)]) {
+        && a.invariantElements[a.classIndexOf(x)]) {
       pairCopiedElements(x);
     }
   }

@@ -4,6 +4,7 @@ import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.hprof.NotEnoughMemoryException;
 import dev.heapdiff.internal.Bits;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -59,6 +60,58 @@ public final class Matching {
 
   private static Matching match(HeapGraph first, long[] liveFirst, HeapGraph second, long[] liveSecond) {
     long start = System.nanoTime();
+    Matcher matcher = run(first, liveFirst, null, null, second, liveSecond, null, null, null);
+    MatchSide a = matcher.a;
+    MatchSide b = matcher.b;
+    String summary = String.format("%,d of %,d objects matched to %,d objects (%,d anchors, %,d swept, %,d by"
+            + " signature, %,d by evidence, %d rounds) in %d ms", a.matched, Bits.count(liveFirst),
+        Bits.count(liveSecond), matcher.anchors, matcher.bySweep, matcher.bySignature, matcher.byEvidence,
+        matcher.rounds, (System.nanoTime() - start) / 1_000_000);
+    return new Matching(first, second, a.partner, b.partner, summary);
+  }
+
+  /**
+   * Matches some of the live objects of two dumps: {@code membersFirst} of {@code first} with {@code
+   * membersSecond} of {@code second} (graph indexes), as {@link #of} matches all, starting from the
+   * pairs {@code presetPairs} known already. References to objects that are not members read as null.
+   * Returns {@code {firstToSecond, secondToFirst}}: per object of each graph (graph indexes), its
+   * partner in the other, or -1 (always for an object that is not a member).
+   *
+   * @param liveFirst one bit per object of {@code first} (graph indexes); a member not live is not matched
+   * @param popularFirst one bit per member of {@code first} (by its place in {@code membersFirst}), set
+   *     for those that more than 64 objects of the whole graph hold; or null, to count the members'
+   *     references only
+   * @param presetPairs pairs {@code (first index, second index)} of members, flattened: made before the
+   *     matcher runs, kept, and swept from as every new pair is
+   * @throws IllegalArgumentException if a preset object is not a live member, or in two pairs
+   */
+  static int[][] matchSubsets(HeapGraph first, long[] liveFirst, int[] membersFirst, long[] popularFirst,
+      HeapGraph second, long[] liveSecond, int[] membersSecond, long[] popularSecond, int[] presetPairs) {
+    Matcher matcher = run(first, liveFirst, membersFirst, popularFirst, second, liveSecond, membersSecond,
+        popularSecond, presetPairs);
+    return new int[][] {inGraph(matcher.a, matcher.b), inGraph(matcher.b, matcher.a)};
+  }
+
+  /** The partners of {@code side}'s objects in {@code other}, both in graph indexes, per object of the graph. */
+  private static int[] inGraph(MatchSide side, MatchSide other) {
+    int[] out = new int[side.graph.objectCount()];
+    Arrays.fill(out, -1);
+    for (int i = 0; i < side.count; i++) {
+      int p = side.partner[i];
+      if (p >= 0) {
+        out[side.global(i)] = other.global(p);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Builds the two sides (of the members given, or of all objects where null), makes the preset pairs
+   * (graph indexes, flattened; or null), and runs the matcher.
+   */
+  private static Matcher run(HeapGraph first, long[] liveFirst, int[] membersFirst, long[] popularFirst,
+      HeapGraph second, long[] liveSecond, int[] membersSecond, long[] popularSecond, int[] presetPairs) {
+    long start = System.nanoTime();
     ClassPairing classes = new ClassPairing(first, second);
     long[] keysFirst = new long[classes.aToB.length];
     for (int c = 0; c < keysFirst.length; c++) {
@@ -73,12 +126,13 @@ public final class Matching {
     long[] otherCpu = new long[1];
     FutureTask<MatchSide> other = inBackground("heapdiff-match-side", () -> {
       long cpu = threadCpu();
-      MatchSide side = new MatchSide(second, liveSecond, keysSecond, false, pseudoStatics);
+      MatchSide side = new MatchSide(second, liveSecond, membersSecond, popularSecond, keysSecond, false,
+          pseudoStatics);
       otherCpu[0] = threadCpu() - cpu;
       return side;
     });
     long cpu = threadCpu();
-    MatchSide a = new MatchSide(first, liveFirst, keysFirst, true, pseudoStatics);
+    MatchSide a = new MatchSide(first, liveFirst, membersFirst, popularFirst, keysFirst, true, pseudoStatics);
     cpu = threadCpu() - cpu;
     MatchSide b = join(other);
     if (Boolean.getBoolean("heapdiff.timings")) {
@@ -86,11 +140,15 @@ public final class Matching {
           (System.nanoTime() - start) / 1_000_000, cpu / 1_000_000, otherCpu[0] / 1_000_000);
     }
     Matcher matcher = new Matcher(a, b, classes);
+    if (presetPairs != null) {
+      int[] local = new int[presetPairs.length];
+      for (int k = 0; k < presetPairs.length; k++) {
+        local[k] = k % 2 == 0 ? a.local(presetPairs[k]) : b.local(presetPairs[k]);
+      }
+      matcher.preset(local);
+    }
     matcher.run();
-    String summary = String.format("%,d of %,d objects matched to %,d objects (%,d anchors, %,d swept, %,d by"
-            + " signature, %,d by evidence, %d rounds) in %d ms", a.matched, Bits.count(liveFirst),
-        Bits.count(liveSecond), matcher.anchors, matcher.bySweep, matcher.bySignature, matcher.byEvidence, matcher.rounds, (System.nanoTime() - start) / 1_000_000);
-    return new Matching(first, second, a.partner, b.partner, summary);
+    return matcher;
   }
 
   /** This thread's CPU time in nanoseconds, for {@code -Dheapdiff.timings=true}. */

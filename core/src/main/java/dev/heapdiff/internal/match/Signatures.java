@@ -66,7 +66,7 @@ final class Signatures {
       for (int m = 0; m < members.length; m++) {
         int i = members[m];
         at[i] = m;
-        int c = side.graph.classIndexOf(i);
+        int c = side.classIndexOf(i);
         long key = isA ? (classMap[c] >= 0 ? classMap[c] : unpaired + c) : (classMap[c] >= 0 ? c : unpaired + c);
         colour[m] = MatchSide.mix(MatchSide.mix(key + side.kinds[i]) ^ side.content[i]);
         plain[i] = colour[m];
@@ -83,7 +83,7 @@ final class Signatures {
     private void heldByLastingRoots() {
       int[] kinds = null;
       for (GcRoot r : side.graph.roots()) {
-        int i = r.object();
+        int i = side.local(r.object());
         if (i < 0 || i >= at.length || at[i] < 0 || !lasting(r.kind())) {
           continue;
         }

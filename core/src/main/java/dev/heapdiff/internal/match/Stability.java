@@ -66,7 +66,7 @@ final class Stability {
     for (int x = MatchSide.next(a, 0); x >= 0; x = MatchSide.next(a, x + 1)) {
       int y = a.partner[x];
       if (y >= 0 && a.kinds[x] == MatchSide.OBJECT_ARRAY && !swept.test(x) && a.slotCount(x) > 0) {
-        int c = a.graph.classIndexOf(x);
+        int c = a.classIndexOf(x);
         if (arraysSeen[c] < SAMPLE && !arrayChanged[c]) {
           arraysSeen[c]++;
           arrayChanged[c] = elementChanged(a, b, x, y);
@@ -75,7 +75,7 @@ final class Stability {
       if (y < 0 || a.kinds[x] != MatchSide.INSTANCE) {
         continue;
       }
-      int c = a.graph.classIndexOf(x);
+      int c = a.classIndexOf(x);
       if (classes.aToB[c] < 0) {
         continue;
       }
@@ -86,8 +86,8 @@ final class Stability {
         // Pairs the sweep made have equal contents by construction: only the others show whether a
         // field of a value object ever changes.
         sampledUnswept[c]++;
-        fields = a.graph.primitiveValues(x, vx);
-        b.graph.primitiveValues(y, vy);
+        fields = a.primitiveValues(x, vx);
+        b.primitiveValues(y, vy);
         if (primSeenUnswept[c] == null) {
           primSeenUnswept[c] = new int[fields];
           primDifferUnswept[c] = new int[fields];
@@ -121,8 +121,8 @@ final class Stability {
       }
       if (!a.immutable[c]) {
         if (fields < 0) {
-          fields = a.graph.primitiveValues(x, vx);
-          b.graph.primitiveValues(y, vy);
+          fields = a.primitiveValues(x, vx);
+          b.primitiveValues(y, vy);
         }
         if (primEqual[c] == null) {
           primEqual[c] = new int[fields];
