@@ -45,6 +45,8 @@ final class MatchSide {
   private final int[] localOf;
   /** Per object (local), whether the whole graph holds it from more than {@link #POPULAR} objects; or null. */
   private final long[] popularBits;
+  /** With members, the objects (local) that hold a live object that is not one; else null. */
+  private final long[] holdsOutside;
   /** Slots of object i: slots[slotStart[i] .. slotStart[i+1]), -1 for null or a dead object. */
   final int[] slotStart;
   final int[] slots;
@@ -227,9 +229,18 @@ final class MatchSide {
       names[c.index()] = mix(c.name().hashCode() + 0x632BE59BD9B4E019L);
     }
     IntList stringObjects = new IntList(1024);
-    // With members: per slot, the graph index of the live object outside them that it holds, -2 for a
-    // dead one, else -1 (see toLocal).
-    int[] outside = members == null ? null : new int[all.length];
+    // With members: the members (bits over the graph), and the objects that hold a live object that is
+    // not one (local).
+    long[] isMember = null;
+    if (members != null) {
+      isMember = Bits.empty(localOf.length);
+      for (int g : members) {
+        Bits.set(isMember, g);
+      }
+      holdsOutside = Bits.empty(count);
+    } else {
+      holdsOutside = null;
+    }
     int at = 0;
     for (int i = 0; i < count; i++) {
       start[i] = at;
@@ -240,7 +251,6 @@ final class MatchSide {
       byte kind = kinds[i];
       if (kind == OBJECT_ARRAY && graph.arrayLength(g) > all.length - at) {
         all = Arrays.copyOf(all, (int) Math.min(Integer.MAX_VALUE - 8L, 2L * all.length + graph.arrayLength(g)));
-        outside = outside == null ? null : Arrays.copyOf(outside, all.length);
       }
       int written = graph.referenceSlots(g, all, at);
       int placed = kind == CLASS && pseudoStatics.length > 0
@@ -261,8 +271,8 @@ final class MatchSide {
         h = graph.arrayContentHash(g);
       }
       content[i] = h;
-      if (outside != null) {
-        toLocal(all, outside, at, placed, liveInGraph);
+      if (isMember != null && toLocal(all, at, placed, isMember, liveInGraph)) {
+        Bits.set(holdsOutside, i);
       }
       at += placed;
     }
@@ -277,9 +287,10 @@ final class MatchSide {
       long valueContent;
       if (value >= 0) {
         valueContent = content[value];
-      } else if (s >= 0 && outside != null && outside[s] != -1) {
-        // A value outside the members: its contents as a member's would be (a dead one's are 0).
-        valueContent = outside[s] >= 0 ? graph.arrayContentHash(outside[s]) : 0;
+      } else if (s >= 0 && holdsOutside != null && Bits.get(holdsOutside, i)) {
+        // A value that is not a member: its contents as a member's would be (a dead one's are 0).
+        int v = graph.referenceSlots(global(i))[stringValueSlot];
+        valueContent = v < 0 ? 7 : Bits.get(liveInGraph, v) ? graph.arrayContentHash(v) : 0;
       } else {
         valueContent = 7;
       }
@@ -318,17 +329,10 @@ final class MatchSide {
       }
     }
     inStart = in;
-    StringLayout strings = new StringLayout(stringClass, stringValueSlot, stringCoder, values);
-    sweepKey = sweepKeys(classKeys, names, sideA, outside, liveInGraph, strings);
+    sweepKey = sweepKeys(classKeys, names, sideA);
     partner = new int[count];
     Arrays.fill(partner, -1);
   }
-
-  /**
-   * Where class {@code java.lang.String} keeps its value and coder (its class index, slot and field,
-   * -1 where there is none), with room for one object's primitive fields.
-   */
-  private record StringLayout(int classIndex, int valueSlot, int coder, long[] values) {}
 
   /** The hash of a string's contents, from its value's and its coder. */
   private static long stringContent(long valueContent, long coder) {
@@ -337,55 +341,33 @@ final class MatchSide {
 
   /**
    * Turns the {@code n} graph indexes at {@code from} of {@code all} into local indexes, -1 for an
-   * object outside the members; notes in {@code outside} the graph index of each such object when it
-   * is live, -2 when it is not, and -1 for every other slot.
+   * object that is not a member; returns whether one of them is live.
    */
-  private void toLocal(int[] all, int[] outside, int from, int n, long[] liveInGraph) {
+  private boolean toLocal(int[] all, int from, int n, long[] isMember, long[] liveInGraph) {
+    boolean outside = false;
     for (int s = from, end = from + n; s < end; s++) {
       int t = all[s];
-      int local = t < 0 ? -1 : localOf[t];
-      outside[s] = t < 0 || local >= 0 ? -1 : Bits.get(liveInGraph, t) ? t : -2;
-      all[s] = local;
+      if (t >= 0 && Bits.get(isMember, t)) {
+        all[s] = localOf[t];
+      } else {
+        outside |= t >= 0 && Bits.get(liveInGraph, t);
+        all[s] = -1;
+      }
     }
+    return outside;
   }
 
   /**
-   * The {@link #content} object {@code g} of the graph, not a member, would have as one: read from
-   * the dump.
+   * The {@link #sweepKey}s. With members, an object that holds a live object that is not one gets the
+   * sentinel: the members are what is left unpaired with all its neighbours, so such an object is
+   * a neighbour, paired before, and never swept.
    */
-  private long contentInGraph(int g, long[] liveInGraph, StringLayout strings) {
-    switch (graph.kind(g)) {
-      case INSTANCE -> {
-        if (graph.classIndexOf(g) != strings.classIndex()) {
-          return graph.primitiveFieldsHash(g);
-        }
-        long[] values = strings.values();
-        long coder = strings.coder() < 0 ? 0 : graph.primitiveValues(g, values) > strings.coder()
-            ? values[strings.coder()] : 0;
-        int value = strings.valueSlot() < 0 ? -1 : graph.referenceSlots(g)[strings.valueSlot()];
-        long valueContent = value < 0 ? 7 : Bits.get(liveInGraph, value) ? graph.arrayContentHash(value) : 0;
-        return stringContent(valueContent, coder);
-      }
-      case CLASS -> {
-        return mix(graph.asClass(g).map(k -> (long) k.name().hashCode()).orElse(0L));
-      }
-      default -> {
-        return graph.arrayContentHash(g);
-      }
-    }
-  }
-
-  /**
-   * The {@link #sweepKey}s. A slot that holds a live object outside the members ({@code outside},
-   * with members only) mixes in that object's class and contents as for a member, so that a pair's
-   * keys do not depend on which of their referents are members.
-   */
-  private long[] sweepKeys(long[] classKeys, long[] names, boolean sideA, int[] outside, long[] liveInGraph,
-      StringLayout strings) {
+  private long[] sweepKeys(long[] classKeys, long[] names, boolean sideA) {
     long none = sideA ? 0 : 1;
     long[] out = new long[count];
     for (int i = 0; i < count; i++) {
-      if (!Bits.get(live, i) || kinds[i] == CLASS || inStart[i + 1] - inStart[i] != 1) {
+      if (!Bits.get(live, i) || kinds[i] == CLASS || inStart[i + 1] - inStart[i] != 1
+          || holdsOutside != null && Bits.get(holdsOutside, i)) {
         out[i] = none;
         continue;
       }
@@ -394,15 +376,7 @@ final class MatchSide {
       long h = mix(mix(classKeys[classIndexOf(i)] * 31 + kinds[i]) + end - from) ^ content[i];
       for (int s = from; s < end; s++) {
         int t = slots[s];
-        long referent;
-        if (t >= 0) {
-          referent = mix(names[classIndexOf(t)] ^ content[t]);
-        } else if (outside != null && outside[s] >= 0) {
-          referent = mix(names[graph.classIndexOf(outside[s])] ^ contentInGraph(outside[s], liveInGraph, strings));
-        } else {
-          referent = 0x6A09E667F3BCC909L;
-        }
-        h = mix(h * 31 + referent);
+        h = mix(h * 31 + (t < 0 ? 0x6A09E667F3BCC909L : mix(names[classIndexOf(t)] ^ content[t])));
       }
       // Bit 1 set tells a key from the sentinels; bit 0 marks an object with no slots (a leaf).
       out[i] = (h << 2) | 2 | (end == from ? LEAF : 0);
@@ -572,12 +546,19 @@ final class MatchSide {
       return graph.objectsInIdOrder();
     }
     long[] ids = new long[count];
+    boolean inOrder = true;
     for (int i = 0; i < count; i++) {
       ids[i] = id(i);
+      inOrder &= i == 0 || ids[i - 1] < ids[i];
+    }
+    int[] out = new int[count];
+    if (inOrder) {
+      // Members given in address order (as the address-order merge gives them).
+      Arrays.setAll(out, i -> i);
+      return out;
     }
     long[] sorted = ids.clone();
     Arrays.sort(sorted);
-    int[] out = new int[count];
     for (int i = 0; i < count; i++) {
       // Ids are distinct: each object's place among them is its rank.
       out[Arrays.binarySearch(sorted, ids[i])] = i;

@@ -322,7 +322,26 @@ final class Matcher {
    */
   private boolean outOfOrder(int x, int y) {
     syncOrder();
-    return order.refuses(a, x, y) || !undone.isEmpty() && undone.contains(pairKey(x, y));
+    return order.refuses(a, x, y) && !heldInPlaceByTrustedPair(x, y)
+        || !undone.isEmpty() && undone.contains(pairKey(x, y));
+  }
+
+  /**
+   * Whether a pair that the address order does not question (an anchor, the sweep's, a preset one)
+   * holds {@code x} in the slot where its partner holds {@code y}: a structure moved by a copying
+   * collection keeps its places from its holder, and {@link #reconsider} does not undo such a pair
+   * either. Matters where the order is on before the first pairs are weighed (the matcher started
+   * from preset pairs).
+   */
+  private boolean heldInPlaceByTrustedPair(int x, int y) {
+    for (int e = a.inStart[x]; e < a.inStart[x + 1]; e++) {
+      int p = a.inFrom[e];
+      int q = a.partner[p];
+      if (q >= 0 && (sweptOrPreset(p) || how[p] == 1) && b.slot(q, a.inSlot[e]) == y) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Queues every unmatched object that has a matched neighbour, to be weighed afresh. */

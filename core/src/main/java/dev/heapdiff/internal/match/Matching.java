@@ -60,6 +60,28 @@ public final class Matching {
 
   private static Matching match(HeapGraph first, long[] liveFirst, HeapGraph second, long[] liveSecond) {
     long start = System.nanoTime();
+    if (!"false".equals(System.getProperty("heapdiff.match.merge"))) {
+      OrderedMerge merge = OrderedMerge.run(first, liveFirst, second, liveSecond, new ClassPairing(first, second));
+      if (merge.confirmed >= Math.min(Bits.count(liveFirst), Bits.count(liveSecond)) / 2) {
+        return withMerge(first, liveFirst, second, liveSecond, merge, start);
+      }
+      if (TIMINGS) {
+        System.err.printf("heapdiff: match merge refused: %,d pairs confirmed, too few%n", merge.confirmed);
+      }
+    }
+    return whole(first, liveFirst, second, liveSecond, start);
+  }
+
+  /**
+   * Matches the live objects of two dumps by the matcher alone, every object a member of its sides:
+   * what {@link #of} does where the address-order merge pairs too few (dumps whose order is not kept).
+   */
+  static Matching whole(HeapGraph first, long[] liveFirst, HeapGraph second, long[] liveSecond) {
+    return whole(first, liveFirst, second, liveSecond, System.nanoTime());
+  }
+
+  private static Matching whole(HeapGraph first, long[] liveFirst, HeapGraph second, long[] liveSecond,
+      long start) {
     Matcher matcher = run(first, liveFirst, null, null, second, liveSecond, null, null, null);
     MatchSide a = matcher.a;
     MatchSide b = matcher.b;
@@ -68,6 +90,46 @@ public final class Matching {
         Bits.count(liveSecond), matcher.anchors, matcher.bySweep, matcher.bySignature, matcher.byEvidence,
         matcher.rounds, (System.nanoTime() - start) / 1_000_000);
     return new Matching(first, second, a.partner, b.partner, summary);
+  }
+
+  private static final boolean TIMINGS = Boolean.getBoolean("heapdiff.timings");
+
+  /**
+   * Where the address-order merge paired most objects: the matcher weighs only what it left
+   * ({@link OrderedMerge#rest}), starting from the merge's pairs among them.
+   */
+  private static Matching withMerge(HeapGraph first, long[] liveFirst, HeapGraph second, long[] liveSecond,
+      OrderedMerge merge, long start) {
+    long restStart = System.nanoTime();
+    OrderedMerge.Rest rest = merge.rest(first, liveFirst, second, liveSecond);
+    if (TIMINGS) {
+      System.err.printf("heapdiff: match merge %,d pairs, rest %,d and %,d objects (%d ms)%n", merge.confirmed,
+          rest.membersA.length, rest.membersB.length, (System.nanoTime() - restStart) / 1_000_000);
+    }
+    Matcher matcher = run(first, liveFirst, rest.membersA, rest.popularA, second, liveSecond, rest.membersB,
+        rest.popularB, rest.pairs);
+    int[] firstToSecond = merge.aToB;
+    int[] secondToFirst = merge.bToA;
+    overlay(matcher.a, matcher.b, firstToSecond);
+    overlay(matcher.b, matcher.a, secondToFirst);
+    int matched = 0;
+    for (int p : firstToSecond) {
+      matched += p >= 0 ? 1 : 0;
+    }
+    String summary = String.format("%,d of %,d objects matched to %,d objects (%,d by the address-order merge;"
+            + " of the %,d objects left and their neighbours, %,d anchors, %,d swept, %,d by signature, %,d by"
+            + " evidence, %d rounds) in %d ms", matched, Bits.count(liveFirst), Bits.count(liveSecond),
+        merge.confirmed, rest.membersA.length, matcher.anchors, matcher.bySweep, matcher.bySignature,
+        matcher.byEvidence, matcher.rounds, (System.nanoTime() - start) / 1_000_000);
+    return new Matching(first, second, firstToSecond, secondToFirst, summary);
+  }
+
+  /** Writes the partners {@code side}'s objects have in {@code other} into {@code partners} (graph indexes). */
+  private static void overlay(MatchSide side, MatchSide other, int[] partners) {
+    for (int i = 0; i < side.count; i++) {
+      int p = side.partner[i];
+      partners[side.global(i)] = p >= 0 ? other.global(p) : -1;
+    }
   }
 
   /**

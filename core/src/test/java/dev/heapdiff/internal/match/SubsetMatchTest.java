@@ -94,7 +94,7 @@ class SubsetMatchTest {
 
     /** The matching of all live objects, as {@code {firstToSecond, secondToFirst}}. */
     int[][] whole() {
-      Matching m = Matching.of(first, liveFirst, second, liveSecond);
+      Matching m = Matching.whole(first, liveFirst, second, liveSecond);
       int[][] out = {new int[first.objectCount()], new int[second.objectCount()]};
       for (int i = 0; i < out[0].length; i++) {
         out[0][i] = m.partner(first, i);
@@ -204,7 +204,9 @@ class SubsetMatchTest {
           workload.getSimpleName(), form, membersFirst.length, membersSecond.length, preset.size / 2, madeHere,
           Bits.count(leftFirst), Bits.count(leftSecond), created, createdPaired, createdPairedWhole);
       assertThat(created).isGreaterThan(100);
-      assertThat(createdPaired).isLessThanOrEqualTo(createdPairedWhole);
+      // A created object held in place by a preset pair may be paired where the order refused it in the
+      // whole matching (the order is on from the start here): one in a thousand at most.
+      assertThat(createdPaired).isLessThanOrEqualTo(createdPairedWhole + created / 1000 + 1);
       // The neighbours are as the whole matching left them: the leftovers stay (nearly all) unpaired.
       assertThat(madeHere).isLessThanOrEqualTo(Bits.count(leftFirst) / 100 + 2);
     }

@@ -1,0 +1,527 @@
+package dev.heapdiff.internal.match;
+
+import dev.heapdiff.hprof.HeapClass;
+import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.hprof.ObjectKind;
+import dev.heapdiff.internal.Bits;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.FutureTask;
+
+/**
+ * A first pass for dumps that keep address order (sliding compaction, bump allocation): both dumps'
+ * live objects are walked in address order side by side, and an object of one is proposed to be the
+ * object of the other at the same place in the walk when both have the same key (paired class, kind,
+ * contents, and the contents of each referent). Where the walk meets a difference it looks nearby
+ * for the fewest objects to skip on the two sides (changed, gone or new) after which two keys in a
+ * row agree again, or else goes on from the next anchor: a key (one in 64, by its top bits) that
+ * exactly one object of each dump has. The walk is made forwards and backwards, and only what both
+ * walks propose is kept: a run of equal objects that lost one and gained one can be read both ways,
+ * and a new object equal to a gone one elsewhere is an anchor to one walk only. A proposal becomes a
+ * pair ({@link #aToB}) only when the records confirm it: each reference of one object holds the
+ * object proposed for the other's. Class objects pair by their classes ({@link ClassPairing}).
+ * Addresses only order the walk: every pair is confirmed by the contents and references of the two
+ * records. What is left, with its neighbours ({@link #rest}), goes to the {@link Matcher}.
+ */
+final class OrderedMerge {
+  /** How far a walk looks for the two dumps to agree again before it goes on from an anchor. */
+  private static final int WINDOW = 16;
+  /** One key in this many is an anchor candidate (by the key's top bits). */
+  private static final int ANCHOR_SHIFT = 58;
+
+  /** Per object of {@code a} (graph index), its confirmed partner in {@code b}, or -1. */
+  final int[] aToB;
+  /** Per object of {@code b}, its confirmed partner in {@code a}, or -1. */
+  final int[] bToA;
+  /** How many pairs were proposed by the walks, and how many of them the records confirmed. */
+  final int proposed;
+  final int confirmed;
+  /** The two walks' dumps: their live objects in address order and how many references hold each. */
+  private final Walk a;
+  private final Walk b;
+
+  private OrderedMerge(int[] aToB, int[] bToA, int proposed, int confirmed, Walk a, Walk b) {
+    this.aToB = aToB;
+    this.bToA = bToA;
+    this.proposed = proposed;
+    this.confirmed = confirmed;
+    this.a = a;
+    this.b = b;
+  }
+
+  /** One dump: its live objects in address order and their keys in that order. */
+  static final class Walk {
+    final HeapGraph graph;
+    final long[] live;
+    int[] seq;
+    long[] key;
+    /** Per object, how many references of live objects hold it, counted up to {@link #POPULAR} + 1. */
+    byte[] degree;
+
+    Walk(HeapGraph graph, long[] live) {
+      this.graph = graph;
+      this.live = live;
+    }
+
+    /** Orders the live objects by address and computes their keys. */
+    void build(long[] classKeys) {
+      long t = System.nanoTime();
+      int count = graph.objectCount();
+      int[] all = graph.objectsInIdOrder();
+      int n = 0;
+      for (int r = 0; r < all.length; r++) {
+        if (Bits.get(live, all[r])) {
+          all[n++] = all[r];
+        }
+      }
+      seq = n == all.length ? all : Arrays.copyOf(all, n);
+      t = lap("order", t);
+      List<HeapClass> classes = graph.classes();
+      int stringClass = graph.findClass("java.lang.String").map(HeapClass::index).orElse(-1);
+      long[] content = new long[count];
+      for (int i = Bits.next(live, 0); i >= 0; i = Bits.next(live, i + 1)) {
+        ObjectKind kind = graph.kind(i);
+        int c = graph.classIndexOf(i);
+        long h = MatchSide.mix(classKeys[c] * 31 + kind.ordinal());
+        h ^= switch (kind) {
+          // A string's cached hash is set on first use: its coder and value's contents speak for it.
+          case INSTANCE -> c == stringClass ? 0 : graph.primitiveFieldsHash(i);
+          case CLASS -> MatchSide.mix(classes.get(graph.asClass(i).map(HeapClass::index).orElse(0)).name().hashCode());
+          default -> graph.arrayContentHash(i);
+        };
+        content[i] = h;
+      }
+      t = lap("contents", t);
+      key = new long[n];
+      degree = new byte[count];
+      for (int r = 0; r < n; r++) {
+        int i = seq[r];
+        int refs = graph.referenceCount(i);
+        long h = content[i] + refs;
+        for (int k = 0; k < refs; k++) {
+          int target = graph.reference(i, k);
+          if (degree[target] <= POPULAR) {
+            degree[target]++;
+          }
+          h = MatchSide.mix(h * 31 + (Bits.get(live, target) ? content[target] : 0x6A09E667F3BCC909L));
+        }
+        key[r] = h;
+      }
+      lap("keys", t);
+    }
+  }
+
+  /**
+   * Proposes and confirms pairs between the live objects of {@code a} and {@code b}; {@code classes}
+   * pairs their classes, whose class objects are paired by it, not by the walk.
+   */
+  static OrderedMerge run(HeapGraph ga, long[] liveA, HeapGraph gb, long[] liveB, ClassPairing classes) {
+    long[] keysA = new long[classes.aToB.length];
+    for (int c = 0; c < keysA.length; c++) {
+      keysA[c] = classes.aToB[c] >= 0 ? classes.aToB[c] : (1L << 40) + c;
+    }
+    long[] keysB = new long[classes.bToA.length];
+    for (int c = 0; c < keysB.length; c++) {
+      keysB[c] = classes.bToA[c] >= 0 ? c : (1L << 41) + c;
+    }
+    long t = System.nanoTime();
+    Walk a = new Walk(ga, liveA);
+    Walk b = new Walk(gb, liveB);
+    FutureTask<Void> other = Matching.inBackground("heapdiff-merge-side", () -> {
+      b.build(keysB);
+      return null;
+    });
+    a.build(keysA);
+    Matching.join(other);
+
+    t = lap("build", t);
+    Anchors anchors = new Anchors(a.key, b.key);
+    t = lap("anchors", t);
+    FutureTask<int[]> backwards = Matching.inBackground("heapdiff-merge-walk", () -> walk(a.key, b.key, anchors,
+        false));
+    int[] forward = walk(a.key, b.key, anchors, true);
+    int[] backward = Matching.join(backwards);
+    t = lap("walks", t);
+    // Where the walks disagree, neither; where one walk skipped, the other's. An object of b that two
+    // objects of a are proposed for (each walk proposes it once) gets neither.
+    int[] aToB = new int[ga.objectCount()];
+    int[] bToA = new int[gb.objectCount()];
+    Arrays.fill(aToB, -1);
+    Arrays.fill(bToA, -1);
+    for (int r = 0; r < forward.length; r++) {
+      int f = forward[r];
+      int g = backward[r];
+      int p = f == g ? f : -1;
+      if (p < 0) {
+        continue;
+      }
+      int x = a.seq[r];
+      int y = b.seq[p];
+      if (bToA[y] == -1) {
+        bToA[y] = x;
+        aToB[x] = y;
+      } else if (bToA[y] >= 0) {
+        aToB[bToA[y]] = -1;
+        bToA[y] = -2;
+      }
+    }
+    for (int y = 0; y < bToA.length; y++) {
+      if (bToA[y] == -2) {
+        bToA[y] = -1;
+      }
+    }
+    // Class objects (keys of their own kind: only ever proposed for class objects) pair by the classes.
+    List<HeapClass> classesA = ga.classes();
+    List<HeapClass> classesB = gb.classes();
+    for (HeapClass c : classesA) {
+      int x = c.objectIndex();
+      if (x >= 0 && aToB[x] >= 0) {
+        bToA[aToB[x]] = -1;
+        aToB[x] = -1;
+      }
+    }
+    for (HeapClass c : classesB) {
+      int y = c.objectIndex();
+      if (y >= 0 && bToA[y] >= 0) {
+        aToB[bToA[y]] = -1;
+        bToA[y] = -1;
+      }
+    }
+    for (int c = 0; c < classes.aToB.length; c++) {
+      if (classes.aToB[c] >= 0) {
+        int x = classesA.get(c).objectIndex();
+        int y = classesB.get(classes.aToB[c]).objectIndex();
+        if (x >= 0 && y >= 0 && Bits.get(liveA, x) && Bits.get(liveB, y)) {
+          aToB[x] = y;
+          bToA[y] = x;
+        }
+      }
+    }
+    t = lap("combine", t);
+    // Confirm: every reference of one holds the proposed partner of the other's. Two halves on two threads.
+    long[] refused = new long[(ga.objectCount() + 63) >>> 6];
+    int half = (ga.objectCount() / 2) & ~63;
+    FutureTask<Integer> upper = Matching.inBackground("heapdiff-merge-confirm", () -> refuse(ga, liveA, gb, liveB,
+        aToB, half, ga.objectCount(), refused));
+    int proposed = refuse(ga, liveA, gb, liveB, aToB, 0, half, refused) + Matching.join(upper);
+    // Class objects are paired by their classes: a changed static field does not unpair them.
+    for (HeapClass c : classesA) {
+      int x = c.objectIndex();
+      if (x >= 0) {
+        refused[x >>> 6] &= ~(1L << x);
+      }
+    }
+    int confirmed = proposed;
+    for (int x = Bits.next(refused, 0); x >= 0; x = Bits.next(refused, x + 1)) {
+      bToA[aToB[x]] = -1;
+      aToB[x] = -1;
+      confirmed--;
+    }
+    lap("confirm", t);
+    a.key = null;
+    b.key = null;
+    return new OrderedMerge(aToB, bToA, proposed, confirmed, a, b);
+  }
+
+  /**
+   * Marks in {@code refused} the objects {@code x} in {@code [from, to)} proposed for an object of
+   * {@code b} that does not hold, reference by reference, the partners proposed for {@code x}'s;
+   * returns how many were proposed.
+   */
+  private static int refuse(HeapGraph ga, long[] liveA, HeapGraph gb, long[] liveB, int[] aToB, int from, int to,
+      long[] refused) {
+    int proposed = 0;
+    for (int x = from; x < to; x++) {
+      int y = aToB[x];
+      if (y < 0) {
+        continue;
+      }
+      proposed++;
+      int refs = ga.referenceCount(x);
+      boolean ok = refs == gb.referenceCount(y);
+      for (int k = 0; ok && k < refs; k++) {
+        int t = ga.reference(x, k);
+        int u = gb.reference(y, k);
+        ok = Bits.get(liveA, t) ? Bits.get(liveB, u) && aToB[t] == u : !Bits.get(liveB, u);
+      }
+      if (!ok) {
+        Bits.set(refused, x);
+      }
+    }
+    return proposed;
+  }
+
+  /** Whether the keys at {@code i} of {@code a} and {@code j} of {@code b}, and the next ones, agree. */
+  private static boolean agree(long[] a, long[] b, int i, int j, int step) {
+    int i1 = i + step;
+    int j1 = j + step;
+    return i1 >= 0 && i1 < a.length && j1 >= 0 && j1 < b.length && a[i] == b[j] && a[i1] == b[j1];
+  }
+
+  private static final boolean TIMINGS = Boolean.getBoolean("heapdiff.timings");
+
+  /** With {@code -Dheapdiff.timings=true}, prints how long the step just ended took on this thread. */
+  private static long lap(String name, long t) {
+    long now = System.nanoTime();
+    if (TIMINGS) {
+      System.err.printf("heapdiff: merge %-10s %6d ms (%s)%n", name, (now - t) / 1_000_000,
+          Thread.currentThread().getName());
+    }
+    return now;
+  }
+
+  /**
+   * The anchors: keys (sampled by their top bits) that exactly one object of each walk has, with
+   * the two positions, in an open-addressing table.
+   */
+  static final class Anchors {
+    private final long[] keys;
+    private final boolean[] taken;
+    private final int[] at;
+    private final int[] bt;
+    private final int mask;
+
+    Anchors(long[] a, long[] b) {
+      int sampled = 0;
+      for (long k : a) {
+        sampled += sampled(k) ? 1 : 0;
+      }
+      int capacity = Integer.highestOneBit(Math.max(16, sampled * 4));
+      keys = new long[capacity];
+      taken = new boolean[capacity];
+      at = new int[capacity];
+      bt = new int[capacity];
+      Arrays.fill(at, -1);
+      mask = capacity - 1;
+      for (int r = 0; r < a.length; r++) {
+        if (sampled(a[r])) {
+          int s = slot(a[r], true);
+          if (s >= 0) {
+            at[s] = at[s] == -1 ? r : -2;
+          }
+        }
+      }
+      for (int r = 0; r < b.length; r++) {
+        if (sampled(b[r])) {
+          int s = slot(b[r], false);
+          if (s >= 0) {
+            bt[s] = bt[s] == 0 ? r + 1 : -1; // r + 1: 0 is "none yet"
+          }
+        }
+      }
+    }
+
+    static boolean sampled(long key) {
+      return key >>> ANCHOR_SHIFT == 0;
+    }
+
+    /** The table slot of {@code key}, added if {@code add}; -1 if absent. */
+    private int slot(long key, boolean add) {
+      for (int s = (int) MatchSide.mix(key) & mask; ; s = (s + 1) & mask) {
+        if (!taken[s]) {
+          if (!add) {
+            return -1;
+          }
+          taken[s] = true;
+          keys[s] = key;
+          return s;
+        }
+        if (keys[s] == key) {
+          return s;
+        }
+      }
+    }
+
+    /** The position in {@code b} of the anchor with {@code a}'s key, or -1 if it is none. */
+    int inB(long key) {
+      int s = slot(key, false);
+      return s >= 0 && at[s] >= 0 && bt[s] > 0 ? bt[s] - 1 : -1;
+    }
+  }
+
+  /**
+   * One walk: per position of {@code a}, the position of {@code b} proposed, or -1. Forwards from
+   * the start of both or backwards from their ends.
+   */
+  static int[] walk(long[] a, long[] b, Anchors anchors, boolean forwards) {
+    int na = a.length;
+    int nb = b.length;
+    int step = forwards ? 1 : -1;
+    int[] out = new int[na];
+    Arrays.fill(out, -1);
+    long[] used = new long[(nb + 63) >>> 6];
+    // Dumps whose order is not kept differ everywhere: the walk then gives up early.
+    long budget = 64L * na;
+    int i = forwards ? 0 : na - 1;
+    int j = forwards ? 0 : nb - 1;
+    while (i >= 0 && i < na && j >= 0 && j < nb) {
+      if (a[i] == b[j] && !Bits.get(used, j)) {
+        out[i] = j;
+        Bits.set(used, j);
+        i += step;
+        j += step;
+        continue;
+      }
+      // Nearby: the fewest objects skipped on the two sides (changed, gone or new) after which the
+      // next two keys agree again; a bounded search, and a bounded total of them.
+      boolean found = false;
+      for (int skipped = 1; skipped <= 2 * WINDOW && !found && budget > 0; skipped++) {
+        for (int da = Math.max(0, skipped - WINDOW); da <= Math.min(skipped, WINDOW); da++) {
+          budget--;
+          if (agree(a, b, i + da * step, j + (skipped - da) * step, step)) {
+            i += da * step;
+            j += (skipped - da) * step;
+            found = true;
+            break;
+          }
+        }
+      }
+      if (found) {
+        continue;
+      }
+      // Otherwise from the next anchor of a whose place in b lies ahead: a walk keeps the order, so a
+      // new object at the top of a (a map's resized copy of a node) cannot be an anchor to one gone
+      // far below.
+      int next = -1;
+      for (int k = i + step; k >= 0 && k < na; k += step) {
+        if (Anchors.sampled(a[k])) {
+          int p = anchors.inB(a[k]);
+          if (p >= 0 && (p - j) * step > 0 && !Bits.get(used, p)) {
+            next = k;
+            j = p;
+            break;
+          }
+        }
+      }
+      if (next < 0) {
+        break;
+      }
+      i = next;
+    }
+    return out;
+  }
+
+  /**
+   * What the matcher still has to weigh after this pass, per side: the objects left without a
+   * partner, the objects that hold them or that they hold, and the partners of those of the other
+   * side (so that every neighbour's partner is there too); which of them more than 64 objects of the
+   * whole dump hold (the matcher's "popular", which it cannot count on a part of the dump); and the
+   * pairs among them this pass made, flattened (object of {@code a}, object of {@code b}).
+   */
+  static final class Rest {
+    final int[] membersA;
+    final int[] membersB;
+    final long[] popularA;
+    final long[] popularB;
+    final int[] pairs;
+
+    private Rest(int[] membersA, int[] membersB, long[] popularA, long[] popularB, int[] pairs) {
+      this.membersA = membersA;
+      this.membersB = membersB;
+      this.popularA = popularA;
+      this.popularB = popularB;
+      this.pairs = pairs;
+    }
+  }
+
+  /** The most referrers an object has before the matcher stops asking who holds it. */
+  static final int POPULAR = 64;
+
+  /** Finds {@link Rest}: one pass over each dump's references, the two on two threads. */
+  Rest rest(HeapGraph ga, long[] liveA, HeapGraph gb, long[] liveB) {
+    FutureTask<long[]> other = Matching.inBackground("heapdiff-merge-rest", () ->
+        unpairedAndNeighbours(gb, liveB, bToA));
+    long[] inA = unpairedAndNeighbours(ga, liveA, aToB);
+    long[] inB = Matching.join(other);
+    // Partners of neighbours: a neighbour is paired, so its partner joins the other side.
+    long[] addA = new long[inA.length];
+    for (int y = Bits.next(inB, 0); y >= 0; y = Bits.next(inB, y + 1)) {
+      if (bToA[y] >= 0) {
+        Bits.set(addA, bToA[y]);
+      }
+    }
+    for (int x = Bits.next(inA, 0); x >= 0; x = Bits.next(inA, x + 1)) {
+      if (aToB[x] >= 0) {
+        Bits.set(inB, aToB[x]);
+      }
+    }
+    for (int w = 0; w < inA.length; w++) {
+      inA[w] |= addA[w];
+    }
+    int[] membersA = members(inA, a.seq);
+    int[] membersB = members(inB, b.seq);
+    MatchSide.IntList pairs = new MatchSide.IntList(1024);
+    for (int x : membersA) {
+      if (aToB[x] >= 0) {
+        pairs.add(x);
+        pairs.add(aToB[x]);
+      }
+    }
+    return new Rest(membersA, membersB, popular(membersA, a.degree), popular(membersB, b.degree), pairs.toArray());
+  }
+
+  /**
+   * The objects of {@code graph} without a partner and their neighbours (bits). Of an array without a
+   * partner whose elements the matcher weighs a sample of ({@link Evidence#sampleStep}), only the
+   * elements sampled are neighbours: a map's new table of millions of slots would otherwise bring in
+   * every entry.
+   */
+  private static long[] unpairedAndNeighbours(HeapGraph graph, long[] live, int[] partner) {
+    long[] unpaired = new long[live.length];
+    for (int x = Bits.next(live, 0); x >= 0; x = Bits.next(live, x + 1)) {
+      if (partner[x] < 0) {
+        Bits.set(unpaired, x);
+      }
+    }
+    long[] in = unpaired.clone();
+    for (int x = Bits.next(live, 0); x >= 0; x = Bits.next(live, x + 1)) {
+      int refs = graph.referenceCount(x);
+      if (!Bits.get(unpaired, x)) {
+        for (int k = 0; k < refs; k++) {
+          if (Bits.get(unpaired, graph.reference(x, k))) {
+            Bits.set(in, x);
+            break;
+          }
+        }
+      } else if (refs > 1 && graph.kind(x) == ObjectKind.OBJECT_ARRAY && Evidence.sampleStep(graph.arrayLength(x)) > 1) {
+        int[] slots = graph.referenceSlots(x);
+        for (int k = 0, step = Evidence.sampleStep(slots.length); k < slots.length; k += step) {
+          if (slots[k] >= 0 && Bits.get(live, slots[k])) {
+            Bits.set(in, slots[k]);
+          }
+        }
+      } else {
+        for (int k = 0; k < refs; k++) {
+          int t = graph.reference(x, k);
+          if (Bits.get(live, t)) {
+            Bits.set(in, t);
+          }
+        }
+      }
+    }
+    return in;
+  }
+
+  /** The objects of {@code bits}, in address order ({@code seq}, the live objects in that order). */
+  private static int[] members(long[] bits, int[] seq) {
+    int[] out = new int[Bits.count(bits)];
+    int n = 0;
+    for (int i : seq) {
+      if (Bits.get(bits, i)) {
+        out[n++] = i;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /** Bits over the local indexes of {@code members}: those held more than {@link #POPULAR} times. */
+  private static long[] popular(int[] members, byte[] degree) {
+    long[] out = new long[(members.length + 63) >>> 6];
+    for (int k = 0; k < members.length; k++) {
+      if (degree[members[k]] > POPULAR) {
+        Bits.set(out, k);
+      }
+    }
+    return out;
+  }
+}

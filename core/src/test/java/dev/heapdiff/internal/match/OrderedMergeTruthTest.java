@@ -1,0 +1,89 @@
+package dev.heapdiff.internal.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.internal.Analysis;
+import dev.heapdiff.internal.Bits;
+import dev.heapdiff.testdata.truth.GroundTruthCase;
+import dev.heapdiff.testdata.truth.IdForm;
+import dev.heapdiff.testdata.truth.Workload;
+import dev.heapdiff.testdata.workload.diff.ConcurrentHashMapWork;
+import dev.heapdiff.testdata.workload.diff.EqualStrings;
+import dev.heapdiff.testdata.workload.diff.H2Database;
+import dev.heapdiff.testdata.workload.diff.LinkedListEnds;
+import dev.heapdiff.testdata.workload.diff.TreeMapRebalance;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The address-order merge ({@link OrderedMerge}) scored pair by pair against ground truth: every
+ * pair it confirms on order-preserving ids must be the same object (Epsilon's ids are identities),
+ * and it must pair most of the objects; on random ids it must pair few (the matcher then does the
+ * work). Workloads where a walk could be read one object off: runs of equal strings, a linked list
+ * that lost its head and gained a tail, a tree that moved keys between entries, a map whose resize
+ * copied nodes, a database.
+ */
+class OrderedMergeTruthTest {
+  static List<Class<? extends Workload>> workloads() {
+    return List.of(EqualStrings.class, LinkedListEnds.class, TreeMapRebalance.class, ConcurrentHashMapWork.class,
+        H2Database.class);
+  }
+
+  @ParameterizedTest
+  @MethodSource("workloads")
+  void confirmedPairsAreTheSameObjects(Class<? extends Workload> workload) throws Exception {
+    Path dir = Files.createTempDirectory("heapdiff-merge-");
+    try {
+      GroundTruthCase c = GroundTruthCase.run(workload, dir);
+      for (IdForm form : IdForm.values()) {
+        GroundTruthCase.RewrittenPair input = c.rewritten(form);
+        try (HeapGraph before = HeapGraph.open(input.before().file());
+            HeapGraph after = HeapGraph.open(input.after().file())) {
+          long[] liveAfter = Analysis.of(after).live();
+          long[] liveBefore = Analysis.of(before).live();
+          OrderedMerge merge = OrderedMerge.run(after, liveAfter, before, liveBefore, new ClassPairing(after, before));
+          int pairs = 0;
+          int wrong = 0;
+          long[] afterIds = new long[Bits.count(liveAfter)];
+          int[] partners = new int[afterIds.length];
+          int n = 0;
+          for (int x = Bits.next(liveAfter, 0); x >= 0; x = Bits.next(liveAfter, x + 1)) {
+            afterIds[n] = after.id(x);
+            partners[n++] = merge.aToB[x];
+          }
+          long[] truth = c.truePartnersInBefore(form, afterIds);
+          for (int k = 0; k < n; k++) {
+            if (partners[k] >= 0) {
+              pairs++;
+              assertThat(merge.bToA[partners[k]]).isGreaterThanOrEqualTo(0);
+              if (before.id(partners[k]) != truth[k]) {
+                wrong++;
+              }
+            }
+          }
+          String what = workload.getSimpleName() + ", " + form + ": " + pairs + " pairs of " + n + ", " + wrong
+              + " wrong";
+          System.out.println(what);
+          if (form == IdForm.ORDER_PRESERVING) {
+            assertThat(wrong).as(what).isZero();
+            assertThat(pairs).as(what).isGreaterThan(n / 2);
+          } else {
+            assertThat(pairs).as(what).isLessThan(n / 10);
+          }
+        }
+      }
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          Files.deleteIfExists(f);
+        }
+      }
+      Files.deleteIfExists(dir);
+    }
+  }
+
+}
