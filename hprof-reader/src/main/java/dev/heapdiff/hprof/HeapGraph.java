@@ -429,8 +429,11 @@ public final class HeapGraph implements AutoCloseable {
    * @param instance an object of kind {@link ObjectKind#INSTANCE}
    */
   public long primitiveFieldsHash(int instance) {
-    int[] runs = g.shapes[g.classOf[instance]].primitiveRuns;
-    long data = Values.instanceData(g, instance);
+    return instanceHash(g.shapes[g.classOf[instance]].primitiveRuns, Values.instanceData(g, instance));
+  }
+
+  /** {@link #primitiveFieldsHash} of the instance whose field data starts at {@code data}. */
+  private long instanceHash(int[] runs, long data) {
     long fileSize = g.in.size();
     long h = 0x2545F4914F6CDD1DL;
     for (int r = 0; r < runs.length; r += 2) {
@@ -461,26 +464,52 @@ public final class HeapGraph implements AutoCloseable {
    * hashes), or of an object array's length; 0 for instances and classes.
    */
   public long arrayContentHash(int object) {
-    switch (kind(object)) {
-      case PRIMITIVE_ARRAY -> {
-        ValueType type = Values.primitiveType(g, object);
-        long bytes = (long) arrayLength(object) * type.sizeInDump(g.idSize);
-        long at = Values.primitiveData(g, object);
-        long h = 0x9E3779B97F4A7C15L * (type.tag() + 31L * bytes);
-        long k = 0;
-        for (; k + 8 <= bytes; k += 8) {
-          h = step(h, g.in.i8(at + k));
-        }
-        for (; k < bytes; k++) {
-          h = step(h, (g.in.u1(at + k) & 0xFFL) ^ (k << 8));
-        }
-        return mix(h);
-      }
-      case OBJECT_ARRAY -> {
-        return mix(0x51ED27L + arrayLength(object));
-      }
-      default -> {
-        return 0;
+    return switch (kind(object)) {
+      case PRIMITIVE_ARRAY -> primitiveArrayHash(object);
+      case OBJECT_ARRAY -> mix(0x51ED27L + arrayLength(object));
+      default -> 0;
+    };
+  }
+
+  private long primitiveArrayHash(int object) {
+    ValueType type = Values.primitiveType(g, object);
+    long bytes = (long) arrayLength(object) * type.sizeInDump(g.idSize);
+    long at = Values.primitiveData(g, object);
+    long h = 0x9E3779B97F4A7C15L * (type.tag() + 31L * bytes);
+    long k = 0;
+    for (; k + 8 <= bytes; k += 8) {
+      h = step(h, g.in.i8(at + k));
+    }
+    for (; k < bytes; k++) {
+      h = step(h, (g.in.u1(at + k) & 0xFFL) ^ (k << 8));
+    }
+    return mix(h);
+  }
+
+  /**
+   * Writes, for each object whose bit is set in {@code objects}, a hash of its own contents into
+   * {@code out} at its index, in one pass in file order: {@link #primitiveFieldsHash} for an instance
+   * (0 for instances of class {@code skipClass}, whose contents the caller reads otherwise), {@link
+   * #arrayContentHash} for an array, 0 for a class object. For comparing every object of a dump with
+   * another's.
+   *
+   * @param objects one bit per object index
+   * @param out one entry per object index; entries of objects not in {@code objects} are left as they are
+   * @param skipClass a class index, or -1
+   */
+  public void contentHashes(long[] objects, long[] out, int skipClass) {
+    long objectArrayHash = 0x51ED27L;
+    for (int w = 0; w < objects.length; w++) {
+      for (long word = objects[w]; word != 0; word &= word - 1) {
+        int i = (w << 6) + Long.numberOfTrailingZeros(word);
+        int c = g.classOf[i];
+        out[i] = switch (g.classKinds[c]) { // the sub-record tags: instance, object array, primitive array
+          case 0x21 -> c == skipClass || c == g.classClassIndex && g.classOfMirror(i) >= 0 ? 0
+              : instanceHash(g.shapes[c].primitiveRuns, Values.instanceData(g, i));
+          case 0x23 -> primitiveArrayHash(i);
+          case 0x22 -> mix(objectArrayHash + Values.arrayLength(g, i));
+          default -> 0;
+        };
       }
     }
   }

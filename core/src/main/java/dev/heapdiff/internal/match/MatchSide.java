@@ -41,8 +41,16 @@ final class MatchSide {
    * object of the graph, with local and graph indexes the same.
    */
   private final int[] members;
-  /** Per object of the graph, its local index or -1; null when {@link #members} is. */
-  private final int[] localOf;
+  /**
+   * With members, an open-addressing table from graph index to local index: keys {@code
+   * localKeys} (graph index + 1, 0 for an empty slot) and values {@code localValues}; null when
+   * {@link #members} is. A few entries per member, not one per object of the graph: the members are
+   * usually a small part of it, and fresh memory is slow.
+   */
+  private final int[] localKeys;
+  private final int[] localValues;
+  /** With members, one bit per object of the graph, set for the members; else null. */
+  private final long[] isMember;
   /** Per object (local), whether the whole graph holds it from more than {@link #POPULAR} objects; or null. */
   private final long[] popularBits;
   /** With members, the objects (local) that hold a live object that is not one; else null. */
@@ -129,19 +137,26 @@ final class MatchSide {
     if (members == null) {
       this.live = liveInGraph;
       this.count = graph.objectCount();
-      this.localOf = null;
+      this.localKeys = null;
+      this.localValues = null;
+      this.isMember = null;
       this.popularBits = null;
     } else {
       this.count = members.length;
-      this.localOf = new int[graph.objectCount()];
-      Arrays.fill(localOf, -1);
+      int capacity = Integer.highestOneBit(Math.max(16, count * 3));
+      this.localKeys = new int[capacity];
+      this.localValues = new int[capacity];
+      this.isMember = Bits.empty(graph.objectCount());
       this.live = Bits.empty(count);
       for (int k = 0; k < count; k++) {
         int g = members[k];
-        if (g < 0 || g >= localOf.length || localOf[g] >= 0) {
+        if (g < 0 || g >= graph.objectCount() || Bits.get(isMember, g)) {
           throw new IllegalArgumentException("member " + g + " is not an object of the graph, or not once");
         }
-        localOf[g] = k;
+        Bits.set(isMember, g);
+        int h = localSlot(g);
+        localKeys[h] = g + 1;
+        localValues[h] = k;
         if (Bits.get(liveInGraph, g)) {
           Bits.set(live, k);
         }
@@ -229,14 +244,8 @@ final class MatchSide {
       names[c.index()] = mix(c.name().hashCode() + 0x632BE59BD9B4E019L);
     }
     IntList stringObjects = new IntList(1024);
-    // With members: the members (bits over the graph), and the objects that hold a live object that is
-    // not one (local).
-    long[] isMember = null;
+    // With members: the objects that hold a live object that is not one (local).
     if (members != null) {
-      isMember = Bits.empty(localOf.length);
-      for (int g : members) {
-        Bits.set(isMember, g);
-      }
       holdsOutside = Bits.empty(count);
     } else {
       holdsOutside = null;
@@ -271,7 +280,7 @@ final class MatchSide {
         h = graph.arrayContentHash(g);
       }
       content[i] = h;
-      if (isMember != null && toLocal(all, at, placed, isMember, liveInGraph)) {
+      if (isMember != null && toLocal(all, at, placed, liveInGraph)) {
         Bits.set(holdsOutside, i);
       }
       at += placed;
@@ -343,12 +352,12 @@ final class MatchSide {
    * Turns the {@code n} graph indexes at {@code from} of {@code all} into local indexes, -1 for an
    * object that is not a member; returns whether one of them is live.
    */
-  private boolean toLocal(int[] all, int from, int n, long[] isMember, long[] liveInGraph) {
+  private boolean toLocal(int[] all, int from, int n, long[] liveInGraph) {
     boolean outside = false;
     for (int s = from, end = from + n; s < end; s++) {
       int t = all[s];
       if (t >= 0 && Bits.get(isMember, t)) {
-        all[s] = localOf[t];
+        all[s] = localValues[localSlot(t)];
       } else {
         outside |= t >= 0 && Bits.get(liveInGraph, t);
         all[s] = -1;
@@ -514,7 +523,21 @@ final class MatchSide {
 
   /** The local index of object {@code global} of the graph, or -1 if it is not one of this side's. */
   int local(int global) {
-    return localOf == null ? global : global < 0 || global >= localOf.length ? -1 : localOf[global];
+    if (members == null) {
+      return global;
+    }
+    return global < 0 || global >= graph.objectCount() || !Bits.get(isMember, global) ? -1
+        : localValues[localSlot(global)];
+  }
+
+  /** The slot of graph index {@code g} in the table of local indexes: its own, or the empty one it would take. */
+  private int localSlot(int g) {
+    int mask = localKeys.length - 1;
+    int h = (int) mix(g) & mask;
+    while (localKeys[h] != 0 && localKeys[h] != g + 1) {
+      h = (h + 1) & mask;
+    }
+    return h;
   }
 
   /** The graph's {@link HeapGraph#classIndexOf} of object {@code i} of this side. */

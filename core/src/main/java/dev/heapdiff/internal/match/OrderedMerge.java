@@ -79,17 +79,25 @@ final class OrderedMerge {
       List<HeapClass> classes = graph.classes();
       int stringClass = graph.findClass("java.lang.String").map(HeapClass::index).orElse(-1);
       long[] content = new long[count];
-      for (int i = Bits.next(live, 0); i >= 0; i = Bits.next(live, i + 1)) {
-        ObjectKind kind = graph.kind(i);
-        int c = graph.classIndexOf(i);
-        long h = MatchSide.mix(classKeys[c] * 31 + kind.ordinal());
-        h ^= switch (kind) {
-          // A string's cached hash is set on first use: its coder and value's contents speak for it.
-          case INSTANCE -> c == stringClass ? 0 : graph.primitiveFieldsHash(i);
-          case CLASS -> MatchSide.mix(classes.get(graph.asClass(i).map(HeapClass::index).orElse(0)).name().hashCode());
-          default -> graph.arrayContentHash(i);
-        };
-        content[i] = h;
+      // A string's cached hash is set on first use: its coder and value's contents speak for it.
+      graph.contentHashes(live, content, stringClass);
+      // Each mixed with its class; a class object's with its class's name instead of contents.
+      long[] classMix = new long[classes.size()];
+      for (HeapClass c : classes) {
+        classMix[c.index()] = MatchSide.mix(classKeys[c.index()] * 31 + 7);
+      }
+      for (int w = 0; w < live.length; w++) {
+        for (long word = live[w]; word != 0; word &= word - 1) {
+          int i = (w << 6) + Long.numberOfTrailingZeros(word);
+          content[i] ^= classMix[graph.classIndexOf(i)];
+        }
+      }
+      for (HeapClass c : classes) {
+        int i = c.objectIndex();
+        if (i >= 0 && Bits.get(live, i)) {
+          content[i] = MatchSide.mix(classKeys[graph.classIndexOf(i)] * 31 + ObjectKind.CLASS.ordinal())
+              ^ MatchSide.mix(c.name().hashCode());
+        }
       }
       t = lap("contents", t);
       key = new long[n];
@@ -141,6 +149,9 @@ final class OrderedMerge {
         false));
     int[] forward = walk(a.key, b.key, anchors, true);
     int[] backward = Matching.join(backwards);
+    // Fresh memory is slow: what is no longer needed is let go at once, for the collector to reuse.
+    a.key = null;
+    b.key = null;
     t = lap("walks", t);
     // Where the walks disagree, neither; where one walk skipped, the other's. An object of b that two
     // objects of a are proposed for (each walk proposes it once) gets neither.
@@ -218,8 +229,6 @@ final class OrderedMerge {
       confirmed--;
     }
     lap("confirm", t);
-    a.key = null;
-    b.key = null;
     return new OrderedMerge(aToB, bToA, proposed, confirmed, a, b);
   }
 
@@ -427,7 +436,10 @@ final class OrderedMerge {
   /** The most referrers an object has before the matcher stops asking who holds it. */
   static final int POPULAR = 64;
 
-  /** Finds {@link Rest}: one pass over each dump's references, the two on two threads. */
+  /**
+   * Finds {@link Rest}: one pass over each dump's references, the two on two threads. Once: it lets go of
+   * the walks' address orders and counts.
+   */
   Rest rest(HeapGraph ga, long[] liveA, HeapGraph gb, long[] liveB) {
     FutureTask<long[]> other = Matching.inBackground("heapdiff-merge-rest", () ->
         unpairedAndNeighbours(gb, liveB, bToA));
@@ -457,7 +469,13 @@ final class OrderedMerge {
         pairs.add(aToB[x]);
       }
     }
-    return new Rest(membersA, membersB, popular(membersA, a.degree), popular(membersB, b.degree), pairs.toArray());
+    Rest rest = new Rest(membersA, membersB, popular(membersA, a.degree), popular(membersB, b.degree),
+        pairs.toArray());
+    a.seq = null;
+    a.degree = null;
+    b.seq = null;
+    b.degree = null;
+    return rest;
   }
 
   /**
