@@ -412,6 +412,46 @@ class SyntheticGraphTest {
     }
   }
 
+  /**
+   * {@link HeapGraph#contentHashes} in one pass gives each object chosen what the hash for its kind
+   * gives it alone: instances their primitive fields' hash (0 for the class skipped), arrays their
+   * contents' hash, class objects 0; objects not chosen keep what the array held.
+   */
+  @Test
+  void contentHashesOfManyObjectsAreTheirHashesOneByOne() throws Exception {
+    HprofWriter w = leafHierarchy(HprofWriter.inMemory(8));
+    w.loadClass(OBJECT_ARRAY_CLASS, "[Ljava/lang/Object;").classDump(OBJECT_ARRAY_CLASS).superclass(OBJECT_CLASS).end();
+    Object[] base = {'x', (short) -2, (byte) 0x7F, 1.5f, 0L, 42, 0.25, 1L << 40, 0L, true};
+    w.instance(0x1000, 0x220, base).instance(0x1008, 0x220, withValue(base, 5, 43))
+        .intArray(0x1010, 1, 2, 3).byteArray(0x1020, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9})
+        .objectArray(0x1030, OBJECT_ARRAY_CLASS, 0x1000, 0, 0x1008).rootUnknown(0x1030);
+    try (HeapGraph g = open(w)) {
+      int n = g.objectCount();
+      long[] chosen = new long[(n + 63) >>> 6];
+      for (int i = 0; i < n; i++) {
+        if (i != index(g, 0x1010)) {
+          chosen[i >>> 6] |= 1L << i;
+        }
+      }
+      long[] out = new long[n];
+      java.util.Arrays.fill(out, 7);
+      g.contentHashes(chosen, out, -1);
+      for (int i = 0; i < n; i++) {
+        long expected = switch (g.kind(i)) {
+          case INSTANCE -> g.primitiveFieldsHash(i);
+          case CLASS -> 0;
+          default -> g.arrayContentHash(i);
+        };
+        assertThat(out[i]).as("object %d, %s", i, g.kind(i)).isEqualTo(i == index(g, 0x1010) ? 7 : expected);
+      }
+      assertThat(out[index(g, 0x1000)]).isNotEqualTo(out[index(g, 0x1008)]).isNotZero();
+      assertThat(out[index(g, 0x1020)]).isNotZero();
+      g.contentHashes(chosen, out, g.classOf(index(g, 0x1000)).index());
+      assertThat(out[index(g, 0x1000)]).isZero();
+      assertThat(out[index(g, 0x1020)]).isEqualTo(g.arrayContentHash(index(g, 0x1020)));
+    }
+  }
+
   /** Classes Base (id, name, flag), Middle (count, ratio) extends Base, Leaf (c, s, b, f, name) extends Middle: 0x220. */
   private static HprofWriter leafHierarchy(HprofWriter w) {
     w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
