@@ -26,6 +26,11 @@ import java.util.concurrent.FutureTask;
 final class OrderedMerge {
   /** How far a walk looks for the two dumps to agree again before it goes on from an anchor. */
   private static final int WINDOW = 16;
+  /**
+   * How many pairs a walk must make after a jump to an anchor behind it in the other dump before
+   * they stand (counted until the next jump).
+   */
+  private static final int MIN_BACK_RUN = 1024;
   /** One key in this many is an anchor candidate (by the key's top bits). */
   private static final int ANCHOR_SHIFT = 58;
 
@@ -363,18 +368,27 @@ final class OrderedMerge {
     long budget = 64L * na;
     int i = forwards ? 0 : na - 1;
     int j = forwards ? 0 : nb - 1;
-    while (i >= 0 && i < na && j >= 0 && j < nb) {
-      if (a[i] == b[j] && !Bits.get(used, j)) {
+    // After a jump back (to an anchor behind j in b): the first place in a it proposed for, where j
+    // was, and how many proposals since; -1 once the run is long enough to stand.
+    int backFrom = -1;
+    int backJ = -1;
+    int sinceBack = 0;
+    while (i >= 0 && i < na) {
+      boolean inB = j >= 0 && j < nb;
+      if (inB && a[i] == b[j] && !Bits.get(used, j)) {
         out[i] = j;
         Bits.set(used, j);
         i += step;
         j += step;
+        if (backFrom >= 0 && ++sinceBack >= MIN_BACK_RUN) {
+          backFrom = -1;
+        }
         continue;
       }
       // Nearby: the fewest objects skipped on the two sides (changed, gone or new) after which the
       // next two keys agree again; a bounded search, and a bounded total of them.
       boolean found = false;
-      for (int skipped = 1; skipped <= 2 * WINDOW && !found && budget > 0; skipped++) {
+      for (int skipped = 1; inB && skipped <= 2 * WINDOW && !found && budget > 0; skipped++) {
         for (int da = Math.max(0, skipped - WINDOW); da <= Math.min(skipped, WINDOW); da++) {
           budget--;
           if (agree(a, b, i + da * step, j + (skipped - da) * step, step)) {
@@ -388,16 +402,29 @@ final class OrderedMerge {
       if (found) {
         continue;
       }
-      // Otherwise from the next anchor of a whose place in b lies ahead: a walk keeps the order, so a
-      // new object at the top of a (a map's resized copy of a node) cannot be an anchor to one gone
-      // far below.
+      if (backFrom >= 0) {
+        // A jump back whose run stopped short: what it proposed is taken back, and the walk goes on
+        // from where it was in b. A block a collector moved down (G1's regions) is a long run; a new
+        // object at the top of a equal to a gone one far below (a map's resized copy of a node) is
+        // not, nor a short run of them.
+        for (int k = backFrom; k != i; k += step) {
+          if (out[k] >= 0) {
+            used[out[k] >>> 6] &= ~(1L << out[k]);
+            out[k] = -1;
+          }
+        }
+        j = backJ;
+        backFrom = -1;
+      }
+      // Otherwise from the next anchor of a whose place in b is not taken.
       int next = -1;
-      for (int k = i + step; k >= 0 && k < na; k += step) {
+      int p = -1;
+      for (int k = i + step; k >= 0 && k < na && budget > 0; k += step) {
+        budget--;
         if (Anchors.sampled(a[k])) {
-          int p = anchors.inB(a[k]);
-          if (p >= 0 && (p - j) * step > 0 && !Bits.get(used, p)) {
+          p = anchors.inB(a[k]);
+          if (p >= 0 && !Bits.get(used, p)) {
             next = k;
-            j = p;
             break;
           }
         }
@@ -405,7 +432,30 @@ final class OrderedMerge {
       if (next < 0) {
         break;
       }
+      // What the jump skipped in a may end just where the anchor's run begins in b: back from the
+      // anchor while the keys agree.
+      int first = next;
+      for (int k = next - step, q = p - step; k != i - step && k >= 0 && k < na && q >= 0 && q < nb
+          && out[k] < 0 && !Bits.get(used, q) && a[k] == b[q]; k -= step, q -= step) {
+        out[k] = q;
+        Bits.set(used, q);
+        first = k;
+      }
+      if (inB && (p - j) * step < 0 || !inB && (forwards ? j >= nb : j < 0)) {
+        backFrom = first;
+        backJ = j;
+        sinceBack = Math.abs(next - first);
+      }
       i = next;
+      j = p;
+    }
+    if (backFrom >= 0) {
+      // The walk ended on a jump back's run before it was long enough.
+      for (int k = backFrom; k >= 0 && k < na && k != i; k += step) {
+        if (out[k] >= 0) {
+          out[k] = -1;
+        }
+      }
     }
     return out;
   }

@@ -1,0 +1,121 @@
+package dev.heapdiff.internal.match;
+
+import static dev.heapdiff.testdata.BasicType.INT;
+import static dev.heapdiff.testdata.BasicType.OBJECT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.internal.Analysis;
+import dev.heapdiff.testdata.HprofWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The address-order merge on dumps written by {@link HprofWriter}, where it is known which object is
+ * which: a large block a collector moved below the rest is paired (a walk may jump back to it), a
+ * short run of new objects equal to gone ones at the top is not (a map's resized copies of its nodes
+ * look like that), and where the order is not kept at all the merge pairs too little to be used.
+ */
+class OrderedMergeSyntheticTest {
+  private static final long OBJECT_CLASS = 0x100;
+  private static final long NODE_CLASS = 0x130;
+  private static final long ARRAY_CLASS = 0x140;
+  private static final int N = 20_000;
+  private static final long BEFORE = 0x100000;
+  private static final long AFTER = 0x900000;
+
+  @TempDir Path dir;
+
+  private HeapGraph dump(String name, long array, Consumer<HprofWriter> objects) throws Exception {
+    HprofWriter w = HprofWriter.inMemory(8);
+    w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
+    w.loadClass(NODE_CLASS, "com/example/Node").classDump(NODE_CLASS).superclass(OBJECT_CLASS)
+        .field("next", OBJECT).field("value", INT).end();
+    w.loadClass(ARRAY_CLASS, "[Ljava/lang/Object;").classDump(ARRAY_CLASS).superclass(OBJECT_CLASS).end();
+    w.rootStickyClass(OBJECT_CLASS).rootStickyClass(NODE_CLASS).rootUnknown(array);
+    objects.accept(w);
+    Path file = dir.resolve(name + ".hprof");
+    Files.write(file, w.finish().bytes());
+    return HeapGraph.open(file);
+  }
+
+  /**
+   * An array at {@code array} of {@link #N} nodes, node {@code i} (value {@code i}) holding a leaf
+   * node (value {@code 7i + 3}); node {@code i} at {@code at[i]}, its leaf 16 bytes above.
+   */
+  private static void nodes(HprofWriter w, long array, long[] at) {
+    for (int i = 0; i < N; i++) {
+      w.instance(at[i], NODE_CLASS, at[i] + 16, i).instance(at[i] + 16, NODE_CLASS, 0L, 7 * i + 3);
+    }
+    w.objectArray(array, ARRAY_CLASS, at);
+  }
+
+  /** Node addresses from {@code base} in order, but nodes {@code [from, to)} above all others. */
+  private static long[] blockAbove(long base, int from, int to) {
+    long[] at = new long[N];
+    for (int i = 0; i < N; i++) {
+      at[i] = base + 32L * (i >= from && i < to ? N + i : i);
+    }
+    return at;
+  }
+
+  private static OrderedMerge merge(HeapGraph after, HeapGraph before) {
+    return OrderedMerge.run(after, Analysis.of(after).live(), before, Analysis.of(before).live(),
+        new ClassPairing(after, before));
+  }
+
+  @Test
+  void aLargeBlockMovedBelowTheRestIsPairedByTheMerge() throws Exception {
+    // 4,000 nodes with their leaves (8,000 objects) lie above the rest before and in place after:
+    // every walk meets them out of order, and jumps back to them.
+    try (HeapGraph before = dump("before", 0x10, w -> nodes(w, 0x10, blockAbove(BEFORE, 5_000, 9_000)));
+        HeapGraph after = dump("after", 0x20, w -> nodes(w, 0x20, blockAbove(AFTER, 0, 0)))) {
+      OrderedMerge m = merge(after, before);
+      long[] was = blockAbove(BEFORE, 5_000, 9_000);
+      for (int i = 0; i < N; i++) {
+        int x = after.indexOf(AFTER + 32L * i);
+        assertThat(m.aToB[x]).as("node %d", i).isEqualTo(before.indexOf(was[i]));
+        int leaf = after.indexOf(AFTER + 32L * i + 16);
+        assertThat(m.aToB[leaf]).as("leaf %d", i).isEqualTo(before.indexOf(was[i] + 16));
+      }
+    }
+  }
+
+  @Test
+  void aShortRunOfNewObjectsEqualToGoneOnesAtTheTopIsNotPaired() throws Exception {
+    // After: nodes 5,000 to 5,099 replaced by new nodes of the same values and leaves, made last (at
+    // the top), as a map's resize copies its nodes; the old ones are gone.
+    try (HeapGraph before = dump("before", 0x10, w -> nodes(w, 0x10, blockAbove(BEFORE, 0, 0)));
+        HeapGraph after = dump("after", 0x20, w -> nodes(w, 0x20, blockAbove(AFTER, 5_000, 5_100)))) {
+      OrderedMerge m = merge(after, before);
+      for (int i = 0; i < N; i++) {
+        long id = AFTER + 32L * (i >= 5_000 && i < 5_100 ? N + i : i);
+        int x = after.indexOf(id);
+        int leaf = after.indexOf(id + 16);
+        if (i >= 5_000 && i < 5_100) {
+          assertThat(m.aToB[x]).as("new node %d", i).isEqualTo(-1);
+          assertThat(m.aToB[leaf]).as("new leaf %d", i).isEqualTo(-1);
+        } else {
+          assertThat(m.aToB[x]).as("node %d", i).isEqualTo(before.indexOf(BEFORE + 32L * i));
+        }
+      }
+    }
+  }
+
+  @Test
+  void dumpsWhoseOrderIsNotKeptArePairedTooLittleToUse() throws Exception {
+    // Every node at a scrambled place after: the walks find no run, and the matcher does the work.
+    long[] scrambled = new long[N];
+    for (int i = 0; i < N; i++) {
+      scrambled[i] = AFTER + 32L * ((i * 7_919L) % N);
+    }
+    try (HeapGraph before = dump("before", 0x10, w -> nodes(w, 0x10, blockAbove(BEFORE, 0, 0)));
+        HeapGraph after = dump("after", 0x20, w -> nodes(w, 0x20, scrambled))) {
+      OrderedMerge m = merge(after, before);
+      assertThat(m.confirmed).as("pairs of %,d nodes and %,d leaves", N, N).isLessThan(N);
+    }
+  }
+}
