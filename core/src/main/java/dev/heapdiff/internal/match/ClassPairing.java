@@ -21,6 +21,27 @@ final class ClassPairing {
   /** Loader object ids of {@code a} to those of {@code b} (0, the boot loader, to 0). */
   final Map<Long, Long> loaders = new HashMap<>();
 
+  /**
+   * Per class of {@code a}, a key that its paired class of {@code b} shares ({@link #keysB}) and no
+   * other class of either dump has: the index in {@code b} of its partner, or a key of its own.
+   */
+  long[] keysA() {
+    long[] keys = new long[aToB.length];
+    for (int c = 0; c < keys.length; c++) {
+      keys[c] = aToB[c] >= 0 ? aToB[c] : (1L << 40) + c;
+    }
+    return keys;
+  }
+
+  /** Per class of {@code b}, the key {@link #keysA} gives its paired class of {@code a}, or one of its own. */
+  long[] keysB() {
+    long[] keys = new long[bToA.length];
+    for (int c = 0; c < keys.length; c++) {
+      keys[c] = bToA[c] >= 0 ? c : (1L << 41) + c;
+    }
+    return keys;
+  }
+
   ClassPairing(HeapGraph a, HeapGraph b) {
     aToB = new int[a.classes().size()];
     bToA = new int[b.classes().size()];

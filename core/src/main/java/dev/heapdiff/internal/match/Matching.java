@@ -175,14 +175,8 @@ public final class Matching {
       HeapGraph second, long[] liveSecond, int[] membersSecond, long[] popularSecond, int[] presetPairs) {
     long start = System.nanoTime();
     ClassPairing classes = new ClassPairing(first, second);
-    long[] keysFirst = new long[classes.aToB.length];
-    for (int c = 0; c < keysFirst.length; c++) {
-      keysFirst[c] = classes.aToB[c] >= 0 ? classes.aToB[c] : (1L << 40) + c;
-    }
-    long[] keysSecond = new long[classes.bToA.length];
-    for (int c = 0; c < keysSecond.length; c++) {
-      keysSecond[c] = classes.bToA[c] >= 0 ? c : (1L << 41) + c;
-    }
+    long[] keysFirst = classes.keysA();
+    long[] keysSecond = classes.keysB();
     String[] pseudoStatics = MatchSide.pseudoStatics(first, second);
     // The two sides are independent: build the second on another core meanwhile.
     long[] otherCpu = new long[1];

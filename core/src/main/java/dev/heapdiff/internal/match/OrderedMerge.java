@@ -129,14 +129,8 @@ final class OrderedMerge {
    * pairs their classes, whose class objects are paired by it, not by the walk.
    */
   static OrderedMerge run(HeapGraph ga, long[] liveA, HeapGraph gb, long[] liveB, ClassPairing classes) {
-    long[] keysA = new long[classes.aToB.length];
-    for (int c = 0; c < keysA.length; c++) {
-      keysA[c] = classes.aToB[c] >= 0 ? classes.aToB[c] : (1L << 40) + c;
-    }
-    long[] keysB = new long[classes.bToA.length];
-    for (int c = 0; c < keysB.length; c++) {
-      keysB[c] = classes.bToA[c] >= 0 ? c : (1L << 41) + c;
-    }
+    long[] keysA = classes.keysA();
+    long[] keysB = classes.keysB();
     long t = System.nanoTime();
     Walk a = new Walk(ga, liveA);
     Walk b = new Walk(gb, liveB);
