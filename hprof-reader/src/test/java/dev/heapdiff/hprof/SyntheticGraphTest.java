@@ -420,7 +420,8 @@ class SyntheticGraphTest {
   @Test
   void contentHashesOfManyObjectsAreTheirHashesOneByOne() throws Exception {
     HprofWriter w = leafHierarchy(HprofWriter.inMemory(8));
-    w.loadClass(OBJECT_ARRAY_CLASS, "[Ljava/lang/Object;").classDump(OBJECT_ARRAY_CLASS).superclass(OBJECT_CLASS).end();
+    w.loadClass(OBJECT_ARRAY_CLASS, "[Ljava/lang/Object;").classDump(OBJECT_ARRAY_CLASS).superclass(OBJECT_CLASS)
+        .end();
     Object[] base = {'x', (short) -2, (byte) 0x7F, 1.5f, 0L, 42, 0.25, 1L << 40, 0L, true};
     w.instance(0x1000, 0x220, base).instance(0x1008, 0x220, withValue(base, 5, 43))
         .intArray(0x1010, 1, 2, 3).byteArray(0x1020, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9})

@@ -15,9 +15,11 @@ import java.util.concurrent.FutureTask;
  * contents, and the contents of each referent). Where the walk meets a difference it looks nearby
  * for the fewest objects to skip on the two sides (changed, gone or new) after which two keys in a
  * row agree again, or else goes on from the next anchor: a key (one in 64, by its top bits) that
- * exactly one object of each dump has. The walk is made forwards and backwards, and only what both
- * walks propose is kept: a run of equal objects that lost one and gained one can be read both ways,
- * and a new object equal to a gone one elsewhere is an anchor to one walk only. A proposal becomes a
+ * exactly one object of each dump has, going back from it over what it skipped. An anchor behind the
+ * walk in the other dump (a block G1 moved down) stands only if {@link #MIN_BACK_RUN} pairs follow.
+ * The walk is made forwards and backwards, and only what both walks propose is kept: a run of equal
+ * objects that lost one and gained one can be read both ways, and a short run of new objects equal
+ * to gone ones elsewhere is an anchor to at most one walk. A proposal becomes a
  * pair ({@link #aToB}) only when the records confirm it: each reference of one object holds the
  * object proposed for the other's. Class objects pair by their classes ({@link ClassPairing}).
  * Addresses only order the walk: every pair is confirmed by the contents and references of the two
@@ -530,33 +532,40 @@ final class OrderedMerge {
    */
   private static long[] unpairedAndNeighbours(HeapGraph graph, long[] live, int[] partner) {
     long[] unpaired = new long[live.length];
-    for (int x = Bits.next(live, 0); x >= 0; x = Bits.next(live, x + 1)) {
-      if (partner[x] < 0) {
-        Bits.set(unpaired, x);
+    for (int w = 0; w < live.length; w++) {
+      long bits = 0;
+      for (long word = live[w]; word != 0; word &= word - 1) {
+        int x = (w << 6) + Long.numberOfTrailingZeros(word);
+        bits |= partner[x] < 0 ? 1L << x : 0;
       }
+      unpaired[w] = bits;
     }
     long[] in = unpaired.clone();
-    for (int x = Bits.next(live, 0); x >= 0; x = Bits.next(live, x + 1)) {
-      int refs = graph.referenceCount(x);
-      if (!Bits.get(unpaired, x)) {
-        for (int k = 0; k < refs; k++) {
-          if (Bits.get(unpaired, graph.reference(x, k))) {
-            Bits.set(in, x);
-            break;
+    for (int w = 0; w < live.length; w++) {
+      for (long word = live[w]; word != 0; word &= word - 1) {
+        int x = (w << 6) + Long.numberOfTrailingZeros(word);
+        int refs = graph.referenceCount(x);
+        if ((unpaired[w] & 1L << x) == 0) {
+          for (int k = 0; k < refs; k++) {
+            if (Bits.get(unpaired, graph.reference(x, k))) {
+              in[w] |= 1L << x;
+              break;
+            }
           }
-        }
-      } else if (refs > 1 && graph.kind(x) == ObjectKind.OBJECT_ARRAY && Evidence.sampleStep(graph.arrayLength(x)) > 1) {
-        int[] slots = graph.referenceSlots(x);
-        for (int k = 0, step = Evidence.sampleStep(slots.length); k < slots.length; k += step) {
-          if (slots[k] >= 0 && Bits.get(live, slots[k])) {
-            Bits.set(in, slots[k]);
+        } else if (refs > 1 && graph.kind(x) == ObjectKind.OBJECT_ARRAY
+            && Evidence.sampleStep(graph.arrayLength(x)) > 1) {
+          int[] slots = graph.referenceSlots(x);
+          for (int k = 0, step = Evidence.sampleStep(slots.length); k < slots.length; k += step) {
+            if (slots[k] >= 0 && Bits.get(live, slots[k])) {
+              Bits.set(in, slots[k]);
+            }
           }
-        }
-      } else {
-        for (int k = 0; k < refs; k++) {
-          int t = graph.reference(x, k);
-          if (Bits.get(live, t)) {
-            Bits.set(in, t);
+        } else {
+          for (int k = 0; k < refs; k++) {
+            int t = graph.reference(x, k);
+            if (Bits.get(live, t)) {
+              Bits.set(in, t);
+            }
           }
         }
       }
