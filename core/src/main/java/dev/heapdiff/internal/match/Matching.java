@@ -31,7 +31,10 @@ public final class Matching {
   }
 
   /**
-   * Matches the live objects of two dumps. Symmetric in meaning; {@code first} is the side whose
+   * Matches the live objects of two dumps: first by the address-order merge ({@link OrderedMerge}),
+   * then by the matcher on what the merge left and its neighbours; by the matcher on every object
+   * where the merge pairs less than half of them (dumps whose address order is not kept), or with
+   * {@code -Dheapdiff.match.merge=false}. Symmetric in meaning; {@code first} is the side whose
    * objects are weighed one by one, so passing the later dump first is the better-tested way.
    *
    * @param liveFirst one bit per object of {@code first}, set for the objects to match
