@@ -369,7 +369,8 @@ final class MatchSide {
   /**
    * The {@link #sweepKey}s. With members, an object that holds a live object that is not one gets the
    * sentinel: the members are what is left unpaired with all its neighbours, so such an object is
-   * a neighbour, paired before, and never swept.
+   * either a neighbour, paired before, or a large array of whose elements only those the evidence
+   * samples are members, which its key could not see (it is weighed instead).
    */
   private long[] sweepKeys(long[] classKeys, long[] names, boolean sideA) {
     long none = sideA ? 0 : 1;
