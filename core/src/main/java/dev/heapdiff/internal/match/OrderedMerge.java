@@ -411,6 +411,8 @@ final class OrderedMerge {
         }
         j = backJ;
         backFrom = -1;
+        // Whether the jump below is back is asked of where the walk is now, not of where the run was.
+        inB = j >= 0 && j < nb;
       }
       // Otherwise from the next anchor of a whose place in b is not taken.
       int next = -1;
