@@ -86,8 +86,13 @@ final class OrderedMerge {
       List<HeapClass> classes = graph.classes();
       int stringClass = graph.findClass("java.lang.String").map(HeapClass::index).orElse(-1);
       long[] content = new long[count];
-      // A string's cached hash is set on first use: its coder and value's contents speak for it.
+      // A string's cached hash is set on first use: its coder (here) and value's contents (its
+      // referent's, in its key) speak for it.
       graph.contentHashes(live, content, stringClass);
+      List<String> stringFields = stringClass < 0 ? List.of()
+          : MatchSide.primitiveFieldNames(graph, classes.get(stringClass));
+      int coder = stringFields.indexOf("coder");
+      long[] values = new long[stringFields.size()];
       // Each mixed with its class; a class object's with its class's name instead of contents.
       long[] classMix = new long[classes.size()];
       for (HeapClass c : classes) {
@@ -96,7 +101,12 @@ final class OrderedMerge {
       for (int w = 0; w < live.length; w++) {
         for (long word = live[w]; word != 0; word &= word - 1) {
           int i = (w << 6) + Long.numberOfTrailingZeros(word);
-          content[i] ^= classMix[graph.classIndexOf(i)];
+          int c = graph.classIndexOf(i);
+          if (c == stringClass && coder >= 0 && graph.kind(i) == ObjectKind.INSTANCE
+              && graph.primitiveValues(i, values) > coder) {
+            content[i] = MatchSide.mix(values[coder] + 0x2545F4914F6CDD1DL);
+          }
+          content[i] ^= classMix[c];
         }
       }
       for (HeapClass c : classes) {
