@@ -143,6 +143,9 @@ final class MatchSide {
       this.popularBits = null;
     } else {
       this.count = members.length;
+      if (count > 1 << 29) {
+        throw new IllegalStateException("more than 2^29 members: too many to match as a part of a dump");
+      }
       int capacity = Integer.highestOneBit(Math.max(16, count * 3));
       this.localKeys = new int[capacity];
       this.localValues = new int[capacity];
@@ -572,7 +575,8 @@ final class MatchSide {
     long[] ids = new long[count];
     boolean inOrder = true;
     for (int i = 0; i < count; i++) {
-      ids[i] = id(i);
+      // Addresses are unsigned: flipped, their signed order is theirs (as the graph ranks them).
+      ids[i] = id(i) ^ Long.MIN_VALUE;
       inOrder &= i == 0 || ids[i - 1] < ids[i];
     }
     int[] out = new int[count];

@@ -22,8 +22,9 @@ import java.util.concurrent.FutureTask;
  * to gone ones elsewhere is an anchor to at most one walk. A proposal becomes a
  * pair ({@link #aToB}) only when the records confirm it: each reference of one object holds the
  * object proposed for the other's. Class objects pair by their classes ({@link ClassPairing}).
- * Addresses only order the walk: every pair is confirmed by the contents and references of the two
- * records. What is left, with its neighbours ({@link #rest}), goes to the {@link Matcher}.
+ * Addresses only order the walk: every pair has equal contents (through the 64-bit key) and
+ * references the records confirm. What is left, with its neighbours ({@link #rest}), goes to the
+ * {@link Matcher}.
  */
 final class OrderedMerge {
   /** How far a walk looks for the two dumps to agree again before it goes on from an anchor. */
