@@ -65,6 +65,10 @@ final class OrderedMerge {
     long[] key;
     /** Per object, how many references of live objects hold it, counted up to {@link #POPULAR} + 1. */
     byte[] degree;
+    /** The places of the keys that may be anchors ({@link Anchors#sampled}), in order. */
+    int[] sampled;
+    /** Per object (graph index), its partner in the other dump: all -1 here, for the merge to fill. */
+    int[] partner;
 
     Walk(HeapGraph graph, long[] live) {
       this.graph = graph;
@@ -120,6 +124,7 @@ final class OrderedMerge {
       t = lap("contents", t);
       key = new long[n];
       degree = new byte[count];
+      MatchSide.IntList anchorPlaces = new MatchSide.IntList(n >>> 6);
       for (int r = 0; r < n; r++) {
         int i = seq[r];
         int refs = graph.referenceCount(i);
@@ -132,7 +137,14 @@ final class OrderedMerge {
           h = MatchSide.mix(h * 31 + (Bits.get(live, target) ? content[target] : 0x6A09E667F3BCC909L));
         }
         key[r] = h;
+        if (Anchors.sampled(h)) {
+          anchorPlaces.add(r);
+        }
       }
+      sampled = anchorPlaces.toArray();
+      // Made here, on this dump's thread, rather than after the walks on one.
+      partner = new int[count];
+      Arrays.fill(partner, -1);
       lap("keys", t);
     }
   }
@@ -155,7 +167,9 @@ final class OrderedMerge {
     Matching.join(other);
 
     t = lap("build", t);
-    Anchors anchors = new Anchors(a.key, b.key);
+    Anchors anchors = new Anchors(a.key, a.sampled, b.key, b.sampled);
+    a.sampled = null;
+    b.sampled = null;
     t = lap("anchors", t);
     FutureTask<int[]> backwards = Matching.inBackground("heapdiff-merge-walk", () -> walk(a.key, b.key, anchors,
         false));
@@ -167,10 +181,10 @@ final class OrderedMerge {
     t = lap("walks", t);
     // Where the walks disagree, neither; where one walk skipped, the other's. An object of b that two
     // objects of a are proposed for (each walk proposes it once) gets neither.
-    int[] aToB = new int[ga.objectCount()];
-    int[] bToA = new int[gb.objectCount()];
-    Arrays.fill(aToB, -1);
-    Arrays.fill(bToA, -1);
+    int[] aToB = a.partner;
+    int[] bToA = b.partner;
+    a.partner = null;
+    b.partner = null;
     for (int r = 0; r < forward.length; r++) {
       int f = forward[r];
       int g = backward[r];
@@ -302,32 +316,44 @@ final class OrderedMerge {
     private final int[] bt;
     private final int mask;
 
+    /** The anchors of two walks' keys. */
     Anchors(long[] a, long[] b) {
-      int sampled = 0;
-      for (long k : a) {
-        sampled += sampled(k) ? 1 : 0;
+      this(a, places(a), b, places(b));
+    }
+
+    /** The places of the keys that may be anchors. */
+    private static int[] places(long[] keys) {
+      MatchSide.IntList out = new MatchSide.IntList(keys.length >>> 6);
+      for (int r = 0; r < keys.length; r++) {
+        if (sampled(keys[r])) {
+          out.add(r);
+        }
       }
-      int capacity = Integer.highestOneBit(Math.max(16, sampled * 4));
+      return out.toArray();
+    }
+
+    /**
+     * @param aSampled the places in {@code a} of its keys that may be anchors ({@link #sampled}); the
+     *     same for {@code bSampled}
+     */
+    Anchors(long[] a, int[] aSampled, long[] b, int[] bSampled) {
+      int capacity = Integer.highestOneBit(Math.max(16, aSampled.length * 4));
       keys = new long[capacity];
       taken = new boolean[capacity];
       at = new int[capacity];
       bt = new int[capacity];
       Arrays.fill(at, -1);
       mask = capacity - 1;
-      for (int r = 0; r < a.length; r++) {
-        if (sampled(a[r])) {
-          int s = slot(a[r], true);
-          if (s >= 0) {
-            at[s] = at[s] == -1 ? r : -2;
-          }
+      for (int r : aSampled) {
+        int s = slot(a[r], true);
+        if (s >= 0) {
+          at[s] = at[s] == -1 ? r : -2;
         }
       }
-      for (int r = 0; r < b.length; r++) {
-        if (sampled(b[r])) {
-          int s = slot(b[r], false);
-          if (s >= 0) {
-            bt[s] = bt[s] == 0 ? r + 1 : -1; // r + 1: 0 is "none yet"
-          }
+      for (int r : bSampled) {
+        int s = slot(b[r], false);
+        if (s >= 0) {
+          bt[s] = bt[s] == 0 ? r + 1 : -1; // r + 1: 0 is "none yet"
         }
       }
     }
