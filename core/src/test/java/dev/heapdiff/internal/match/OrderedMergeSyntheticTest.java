@@ -1,5 +1,6 @@
 package dev.heapdiff.internal.match;
 
+import static dev.heapdiff.testdata.BasicType.BYTE;
 import static dev.heapdiff.testdata.BasicType.INT;
 import static dev.heapdiff.testdata.BasicType.OBJECT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,10 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  * The address-order merge on dumps written by {@link HprofWriter}, where it is known which object is
  * which: a large block a collector moved below the rest is paired (a walk may jump back to it), a
  * short run of new objects equal to gone ones at the top is not (a map's resized copies of its nodes
- * look like that), and where the order is not kept at all the merge pairs too little to be used.
+ * look like that), two strings of the same bytes and different coders are not, and where the order
+ * is not kept at all the merge pairs too little to be used.
  */
 class OrderedMergeSyntheticTest {
   private static final long OBJECT_CLASS = 0x100;
+  private static final long BYTES_CLASS = 0x110;
+  private static final long STRING_CLASS = 0x120;
   private static final long NODE_CLASS = 0x130;
   private static final long ARRAY_CLASS = 0x140;
   private static final int N = 20_000;
@@ -29,13 +33,17 @@ class OrderedMergeSyntheticTest {
 
   @TempDir Path dir;
 
-  private HeapGraph dump(String name, long array, Consumer<HprofWriter> objects) throws Exception {
+  /** A dump of the classes, the objects {@code objects} writes, and a root at {@code root}. */
+  private HeapGraph dump(String name, long root, Consumer<HprofWriter> objects) throws Exception {
     HprofWriter w = HprofWriter.inMemory(8);
     w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
+    w.loadClass(BYTES_CLASS, "[B").classDump(BYTES_CLASS).superclass(OBJECT_CLASS).end();
+    w.loadClass(STRING_CLASS, "java/lang/String").classDump(STRING_CLASS).superclass(OBJECT_CLASS)
+        .field("value", OBJECT).field("coder", BYTE).field("hash", INT).end();
     w.loadClass(NODE_CLASS, "com/example/Node").classDump(NODE_CLASS).superclass(OBJECT_CLASS)
         .field("next", OBJECT).field("value", INT).end();
     w.loadClass(ARRAY_CLASS, "[Ljava/lang/Object;").classDump(ARRAY_CLASS).superclass(OBJECT_CLASS).end();
-    w.rootStickyClass(OBJECT_CLASS).rootStickyClass(NODE_CLASS).rootUnknown(array);
+    w.rootStickyClass(OBJECT_CLASS).rootStickyClass(STRING_CLASS).rootStickyClass(NODE_CLASS).rootUnknown(root);
     objects.accept(w);
     Path file = dir.resolve(name + ".hprof");
     Files.write(file, w.finish().bytes());
@@ -116,6 +124,36 @@ class OrderedMergeSyntheticTest {
         HeapGraph after = dump("after", 0x20, w -> nodes(w, 0x20, scrambled))) {
       OrderedMerge m = merge(after, before);
       assertThat(m.confirmed).as("pairs of %,d nodes and %,d leaves", N, N).isLessThan(N);
+    }
+  }
+
+  /**
+   * A chain of 1,000 nodes from {@code base}, the last holding a string ("AB" in Latin-1 when {@code
+   * coder} is 0, U+4241 in UTF-16 when 1: the same two bytes).
+   */
+  private static void chainToAString(HprofWriter w, long base, int coder) {
+    int n = 1_000;
+    for (int i = 0; i < n; i++) {
+      w.instance(base + 32L * i, NODE_CLASS, base + 32L * (i + 1), i);
+    }
+    w.instance(base + 32L * n, STRING_CLASS, base + 32L * n + 32, coder, 0);
+    w.byteArray(base + 32L * n + 32, (byte) 'A', (byte) 'B');
+  }
+
+  @Test
+  void stringsOfEqualBytesAndDifferentCodersAreNotPaired() throws Exception {
+    // A string never changes: two at one place whose values hold the same bytes but whose coders
+    // differ are different strings.
+    try (HeapGraph before = dump("before", BEFORE, w -> chainToAString(w, BEFORE, 0));
+        HeapGraph after = dump("after", AFTER, w -> chainToAString(w, AFTER, 1))) {
+      long[] liveAfter = Analysis.of(after).live();
+      long[] liveBefore = Analysis.of(before).live();
+      OrderedMerge m = merge(after, before);
+      assertThat(m.aToB[after.indexOf(AFTER)]).as("the first node").isEqualTo(before.indexOf(BEFORE));
+      int string = after.indexOf(AFTER + 32L * 1_000);
+      assertThat(m.aToB[string]).as("a UTF-16 string and a Latin-1 one").isEqualTo(-1);
+      assertThat(Matching.of(after, liveAfter, before, liveBefore).partner(after, string)).as("matched")
+          .isEqualTo(-1);
     }
   }
 }
