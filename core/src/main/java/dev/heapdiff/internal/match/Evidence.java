@@ -524,6 +524,59 @@ final class Evidence {
   }
 
   /**
+   * Whether pairing unmatched {@code x} of {@code from} with {@code y} of the other side would make
+   * the sweep pair two referents that another object is a better partner for: in an own slot (not a
+   * link), unmatched referents with equal {@link MatchSide#sweepKey}s (each held there only, paired at
+   * once with the pair), one of which holds a matched object in a slot where the other does not hold
+   * its partner, while an unmatched object of the other side that can be it does ({@link
+   * #heldByRival}). A cleaner list's new entry, inserted at the head in an old entry's place, holds a
+   * new call site; the old entry's call site holds a target that is paired, and the surviving call
+   * site holding that target's partner is the old one's partner, not the new entry's.
+   */
+  boolean sweepsPartsOfARival(MatchSide from, int x, int y) {
+    MatchSide to = other(from);
+    if (from.kinds[x] != MatchSide.INSTANCE) {
+      return false;
+    }
+    int n = Math.min(from.slotCount(x), to.slotCount(y));
+    for (int k = 0; k < n; k++) {
+      int xs = from.slots[from.slotStart[x] + k];
+      int ys = to.slots[to.slotStart[y] + k];
+      if (xs < 0 || ys < 0 || from.partner[xs] >= 0 || to.partner[ys] >= 0 || from.isLink(x, k)
+          || from.kinds[xs] != MatchSide.INSTANCE || from.sweepKey[xs] != to.sweepKey[ys]) {
+        continue;
+      }
+      if (heldByRival(from, xs, ys) || heldByRival(to, ys, xs)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code xs} of {@code from} holds in some slot a matched, not {@link MatchSide#popular},
+   * object whose partner {@code ys} of the other side does not hold there, while an unmatched object
+   * of the other side other than {@code ys}, {@link #compatible} with {@code xs}, does.
+   */
+  private boolean heldByRival(MatchSide from, int xs, int ys) {
+    MatchSide to = other(from);
+    for (int j = 0, n = from.slotCount(xs); j < n; j++) {
+      int r = from.slots[from.slotStart[xs] + j];
+      int q = r < 0 ? -1 : from.partner[r];
+      if (q < 0 || from.popular(r) || to.popular(q) || to.slot(ys, j) == q) {
+        continue;
+      }
+      for (int e = to.inStart[q]; e < to.inStart[q + 1]; e++) {
+        int z = to.inFrom[e];
+        if (to.inSlot[e] == j && z != ys && compatible(from, xs, z)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * A set of object indexes, emptied in constant time: an open-addressing table whose entries count
    * only while they carry the current mark. Its memory follows the most candidates one object had,
    * not the number of objects.

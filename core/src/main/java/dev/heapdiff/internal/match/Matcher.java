@@ -763,6 +763,11 @@ final class Matcher {
         return false;
       }
     }
+    if (evidence.sweepsPartsOfARival(a, x, best)) {
+      // The pair would make the sweep pair parts that a rival's matched neighbours claim: weighed again
+      // once the rival, woken when those neighbours were paired, has had its turn.
+      return false;
+    }
     match(x, best);
     how[x] = 3;
     byEvidence++;
