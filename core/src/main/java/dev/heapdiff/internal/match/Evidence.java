@@ -311,23 +311,11 @@ final class Evidence {
    * learned which classes' elements never change.
    */
   boolean replacesArray(MatchSide from, int x, int y, boolean anyClass) {
-    MatchSide to = other(from);
     if (from.kinds[x] == MatchSide.OBJECT_ARRAY) {
       return arraysDiffer(from, x, y, anyClass);
     }
-    if (from.kinds[x] != MatchSide.INSTANCE) {
-      return false;
-    }
-    int n = Math.min(from.slotCount(x), to.slotCount(y));
-    for (int k = 0; k < n; k++) {
-      int xs = from.slots[from.slotStart[x] + k];
-      int ys = to.slots[to.slotStart[y] + k];
-      if (xs >= 0 && ys >= 0 && from.partner[xs] < 0 && to.partner[ys] < 0 && !from.isLink(x, k)
-          && from.kinds[xs] == MatchSide.OBJECT_ARRAY && arraysDiffer(from, xs, ys, anyClass)) {
-        return true;
-      }
-    }
-    return false;
+    return someUnmatchedOwnParts(from, x, y, (xs, ys) -> from.kinds[xs] == MatchSide.OBJECT_ARRAY
+        && arraysDiffer(from, xs, ys, anyClass));
   }
 
   /**
@@ -535,6 +523,21 @@ final class Evidence {
    */
   boolean sweepsPartsOfARival(MatchSide from, int x, int y) {
     MatchSide to = other(from);
+    return someUnmatchedOwnParts(from, x, y, (xs, ys) -> from.kinds[xs] == MatchSide.INSTANCE
+        && from.sweepKey[xs] == to.sweepKey[ys] && (heldByRival(from, xs, ys) || heldByRival(to, ys, xs)));
+  }
+
+  /** A test of the objects {@code xs} and {@code ys} that one slot of two instances holds. */
+  private interface PartTest {
+    boolean test(int xs, int ys);
+  }
+
+  /**
+   * Whether instances {@code x} of {@code from} and {@code y} of the other side hold, in the same
+   * slot that is not a link, two unmatched objects that pass {@code test}.
+   */
+  private boolean someUnmatchedOwnParts(MatchSide from, int x, int y, PartTest test) {
+    MatchSide to = other(from);
     if (from.kinds[x] != MatchSide.INSTANCE) {
       return false;
     }
@@ -542,11 +545,8 @@ final class Evidence {
     for (int k = 0; k < n; k++) {
       int xs = from.slots[from.slotStart[x] + k];
       int ys = to.slots[to.slotStart[y] + k];
-      if (xs < 0 || ys < 0 || from.partner[xs] >= 0 || to.partner[ys] >= 0 || from.isLink(x, k)
-          || from.kinds[xs] != MatchSide.INSTANCE || from.sweepKey[xs] != to.sweepKey[ys]) {
-        continue;
-      }
-      if (heldByRival(from, xs, ys) || heldByRival(to, ys, xs)) {
+      if (xs >= 0 && ys >= 0 && from.partner[xs] < 0 && to.partner[ys] < 0 && !from.isLink(x, k)
+          && test.test(xs, ys)) {
         return true;
       }
     }
