@@ -63,16 +63,17 @@ public final class Matching {
 
   private static Matching match(HeapGraph first, long[] liveFirst, HeapGraph second, long[] liveSecond) {
     long start = System.nanoTime();
+    ClassPairing classes = new ClassPairing(first, second);
     if (!"false".equals(System.getProperty("heapdiff.match.merge"))) {
-      OrderedMerge merge = OrderedMerge.run(first, liveFirst, second, liveSecond, new ClassPairing(first, second));
+      OrderedMerge merge = OrderedMerge.run(first, liveFirst, second, liveSecond, classes);
       if (merge.confirmed >= Math.min(Bits.count(liveFirst), Bits.count(liveSecond)) / 2) {
-        return withMerge(first, liveFirst, second, liveSecond, merge, start);
+        return withMerge(first, liveFirst, second, liveSecond, classes, merge, start);
       }
       if (TIMINGS) {
         System.err.printf("heapdiff: match merge refused: %,d pairs confirmed, too few%n", merge.confirmed);
       }
     }
-    return whole(first, liveFirst, second, liveSecond, start);
+    return whole(first, liveFirst, second, liveSecond, classes, start);
   }
 
   /**
@@ -80,12 +81,12 @@ public final class Matching {
    * what {@link #of} does where the address-order merge pairs too few (dumps whose order is not kept).
    */
   static Matching whole(HeapGraph first, long[] liveFirst, HeapGraph second, long[] liveSecond) {
-    return whole(first, liveFirst, second, liveSecond, System.nanoTime());
+    return whole(first, liveFirst, second, liveSecond, new ClassPairing(first, second), System.nanoTime());
   }
 
   private static Matching whole(HeapGraph first, long[] liveFirst, HeapGraph second, long[] liveSecond,
-      long start) {
-    Matcher matcher = run(first, liveFirst, null, null, second, liveSecond, null, null, null);
+      ClassPairing classes, long start) {
+    Matcher matcher = run(first, liveFirst, null, null, second, liveSecond, null, null, null, classes);
     MatchSide a = matcher.a;
     MatchSide b = matcher.b;
     String summary = String.format("%,d of %,d objects matched to %,d objects (%,d anchors, %,d swept, %,d by"
@@ -102,7 +103,7 @@ public final class Matching {
    * ({@link OrderedMerge#rest}), starting from the merge's pairs among them.
    */
   private static Matching withMerge(HeapGraph first, long[] liveFirst, HeapGraph second, long[] liveSecond,
-      OrderedMerge merge, long start) {
+      ClassPairing classes, OrderedMerge merge, long start) {
     long restStart = System.nanoTime();
     OrderedMerge.Rest rest = merge.rest(first, liveFirst, second, liveSecond);
     if (TIMINGS) {
@@ -110,7 +111,7 @@ public final class Matching {
           rest.membersA.length, rest.membersB.length, (System.nanoTime() - restStart) / 1_000_000);
     }
     Matcher matcher = run(first, liveFirst, rest.membersA, rest.popularA, second, liveSecond, rest.membersB,
-        rest.popularB, rest.pairs);
+        rest.popularB, rest.pairs, classes);
     int[] firstToSecond = merge.aToB;
     int[] secondToFirst = merge.bToA;
     overlay(matcher.a, matcher.b, firstToSecond);
@@ -153,7 +154,7 @@ public final class Matching {
   static int[][] matchSubsets(HeapGraph first, long[] liveFirst, int[] membersFirst, long[] popularFirst,
       HeapGraph second, long[] liveSecond, int[] membersSecond, long[] popularSecond, int[] presetPairs) {
     Matcher matcher = run(first, liveFirst, membersFirst, popularFirst, second, liveSecond, membersSecond,
-        popularSecond, presetPairs);
+        popularSecond, presetPairs, new ClassPairing(first, second));
     return new int[][] {inGraph(matcher.a, matcher.b), inGraph(matcher.b, matcher.a)};
   }
 
@@ -161,23 +162,18 @@ public final class Matching {
   private static int[] inGraph(MatchSide side, MatchSide other) {
     int[] out = new int[side.graph.objectCount()];
     Arrays.fill(out, -1);
-    for (int i = 0; i < side.count; i++) {
-      int p = side.partner[i];
-      if (p >= 0) {
-        out[side.global(i)] = other.global(p);
-      }
-    }
+    overlay(side, other, out);
     return out;
   }
 
   /**
    * Builds the two sides (of the members given, or of all objects where null), makes the preset pairs
-   * (graph indexes, flattened; or null), and runs the matcher.
+   * (graph indexes, flattened; or null), and runs the matcher with the classes {@code classes} pairs.
    */
   private static Matcher run(HeapGraph first, long[] liveFirst, int[] membersFirst, long[] popularFirst,
-      HeapGraph second, long[] liveSecond, int[] membersSecond, long[] popularSecond, int[] presetPairs) {
+      HeapGraph second, long[] liveSecond, int[] membersSecond, long[] popularSecond, int[] presetPairs,
+      ClassPairing classes) {
     long start = System.nanoTime();
-    ClassPairing classes = new ClassPairing(first, second);
     long[] keysFirst = classes.keysA();
     long[] keysSecond = classes.keysB();
     String[] pseudoStatics = MatchSide.pseudoStatics(first, second);

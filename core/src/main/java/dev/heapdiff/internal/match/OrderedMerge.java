@@ -41,17 +41,15 @@ final class OrderedMerge {
   final int[] aToB;
   /** Per object of {@code b}, its confirmed partner in {@code a}, or -1. */
   final int[] bToA;
-  /** How many pairs were proposed by the walks, and how many of them the records confirmed. */
-  final int proposed;
+  /** How many pairs the records confirmed. */
   final int confirmed;
   /** The two walks' dumps: their live objects in address order and how many references hold each. */
   private final Walk a;
   private final Walk b;
 
-  private OrderedMerge(int[] aToB, int[] bToA, int proposed, int confirmed, Walk a, Walk b) {
+  private OrderedMerge(int[] aToB, int[] bToA, int confirmed, Walk a, Walk b) {
     this.aToB = aToB;
     this.bToA = bToA;
-    this.proposed = proposed;
     this.confirmed = confirmed;
     this.a = a;
     this.b = b;
@@ -63,7 +61,10 @@ final class OrderedMerge {
     final long[] live;
     int[] seq;
     long[] key;
-    /** Per object, how many references of live objects hold it, counted up to {@link #POPULAR} + 1. */
+    /**
+     * Per object, how many references of live objects hold it, counted up to {@link
+     * MatchSide#POPULAR} + 1.
+     */
     byte[] degree;
     /** The places of the keys that may be anchors ({@link Anchors#sampled}), in order. */
     int[] sampled;
@@ -131,7 +132,7 @@ final class OrderedMerge {
         long h = content[i] + refs;
         for (int k = 0; k < refs; k++) {
           int target = graph.reference(i, k);
-          if (degree[target] <= POPULAR) {
+          if (degree[target] <= MatchSide.POPULAR) {
             degree[target]++;
           }
           h = MatchSide.mix(h * 31 + (Bits.get(live, target) ? content[target] : 0x6A09E667F3BCC909L));
@@ -179,32 +180,16 @@ final class OrderedMerge {
     a.key = null;
     b.key = null;
     t = lap("walks", t);
-    // Where the walks disagree, neither; where one walk skipped, the other's. An object of b that two
-    // objects of a are proposed for (each walk proposes it once) gets neither.
+    // What both walks propose. A walk proposes each object of b once, so these are one to one.
     int[] aToB = a.partner;
     int[] bToA = b.partner;
     a.partner = null;
     b.partner = null;
     for (int r = 0; r < forward.length; r++) {
-      int f = forward[r];
-      int g = backward[r];
-      int p = f == g ? f : -1;
-      if (p < 0) {
-        continue;
-      }
-      int x = a.seq[r];
-      int y = b.seq[p];
-      if (bToA[y] == -1) {
-        bToA[y] = x;
-        aToB[x] = y;
-      } else if (bToA[y] >= 0) {
-        aToB[bToA[y]] = -1;
-        bToA[y] = -2;
-      }
-    }
-    for (int y = 0; y < bToA.length; y++) {
-      if (bToA[y] == -2) {
-        bToA[y] = -1;
+      int p = forward[r];
+      if (p >= 0 && p == backward[r]) {
+        aToB[a.seq[r]] = b.seq[p];
+        bToA[b.seq[p]] = a.seq[r];
       }
     }
     // Class objects (keys of their own kind: only ever proposed for class objects) pair by the classes.
@@ -255,7 +240,7 @@ final class OrderedMerge {
       confirmed--;
     }
     lap("confirm", t);
-    return new OrderedMerge(aToB, bToA, proposed, confirmed, a, b);
+    return new OrderedMerge(aToB, bToA, confirmed, a, b);
   }
 
   /**
@@ -518,12 +503,9 @@ final class OrderedMerge {
     }
   }
 
-  /** The most referrers an object has before the matcher stops asking who holds it. */
-  static final int POPULAR = 64;
-
   /**
-   * Finds {@link Rest}: one pass over each dump's references, the two on two threads. Once: it lets go of
-   * the walks' address orders and counts.
+   * Finds {@link Rest}: one pass over each dump's references, the two on two threads. Once: it lets
+   * go of the walks' address orders and counts.
    */
   Rest rest(HeapGraph ga, long[] liveA, HeapGraph gb, long[] liveB) {
     FutureTask<long[]> other = Matching.inBackground("heapdiff-merge-rest", () ->
@@ -624,11 +606,14 @@ final class OrderedMerge {
     return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
-  /** Bits over the local indexes of {@code members}: those held more than {@link #POPULAR} times. */
+  /**
+   * Bits over the local indexes of {@code members}: those held more than {@link MatchSide#POPULAR}
+   * times.
+   */
   private static long[] popular(int[] members, byte[] degree) {
     long[] out = new long[(members.length + 63) >>> 6];
     for (int k = 0; k < members.length; k++) {
-      if (degree[members[k]] > POPULAR) {
+      if (degree[members[k]] > MatchSide.POPULAR) {
         Bits.set(out, k);
       }
     }

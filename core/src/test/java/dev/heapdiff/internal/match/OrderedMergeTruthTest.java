@@ -13,9 +13,9 @@ import dev.heapdiff.testdata.workload.diff.EqualStrings;
 import dev.heapdiff.testdata.workload.diff.H2Database;
 import dev.heapdiff.testdata.workload.diff.LinkedListEnds;
 import dev.heapdiff.testdata.workload.diff.TreeMapRebalance;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,55 +35,44 @@ class OrderedMergeTruthTest {
 
   @ParameterizedTest
   @MethodSource("workloads")
-  void confirmedPairsAreTheSameObjects(Class<? extends Workload> workload) throws Exception {
-    Path dir = Files.createTempDirectory("heapdiff-merge-");
-    try {
-      GroundTruthCase c = GroundTruthCase.run(workload, dir);
-      for (IdForm form : IdForm.values()) {
-        GroundTruthCase.RewrittenPair input = c.rewritten(form);
-        try (HeapGraph before = HeapGraph.open(input.before().file());
-            HeapGraph after = HeapGraph.open(input.after().file())) {
-          long[] liveAfter = Analysis.of(after).live();
-          long[] liveBefore = Analysis.of(before).live();
-          OrderedMerge merge = OrderedMerge.run(after, liveAfter, before, liveBefore, new ClassPairing(after, before));
-          int pairs = 0;
-          int wrong = 0;
-          long[] afterIds = new long[Bits.count(liveAfter)];
-          int[] partners = new int[afterIds.length];
-          int n = 0;
-          for (int x = Bits.next(liveAfter, 0); x >= 0; x = Bits.next(liveAfter, x + 1)) {
-            afterIds[n] = after.id(x);
-            partners[n++] = merge.aToB[x];
-          }
-          long[] truth = c.truePartnersInBefore(form, afterIds);
-          for (int k = 0; k < n; k++) {
-            if (partners[k] >= 0) {
-              pairs++;
-              assertThat(merge.bToA[partners[k]]).isGreaterThanOrEqualTo(0);
-              if (before.id(partners[k]) != truth[k]) {
-                wrong++;
-              }
+  void confirmedPairsAreTheSameObjects(Class<? extends Workload> workload, @TempDir Path dir) throws Exception {
+    GroundTruthCase c = GroundTruthCase.run(workload, dir);
+    for (IdForm form : IdForm.values()) {
+      GroundTruthCase.RewrittenPair input = c.rewritten(form);
+      try (HeapGraph before = HeapGraph.open(input.before().file());
+          HeapGraph after = HeapGraph.open(input.after().file())) {
+        long[] liveAfter = Analysis.of(after).live();
+        long[] liveBefore = Analysis.of(before).live();
+        OrderedMerge merge = OrderedMerge.run(after, liveAfter, before, liveBefore, new ClassPairing(after, before));
+        int pairs = 0;
+        int wrong = 0;
+        long[] afterIds = new long[Bits.count(liveAfter)];
+        int[] partners = new int[afterIds.length];
+        int n = 0;
+        for (int x = Bits.next(liveAfter, 0); x >= 0; x = Bits.next(liveAfter, x + 1)) {
+          afterIds[n] = after.id(x);
+          partners[n++] = merge.aToB[x];
+        }
+        long[] truth = c.truePartnersInBefore(form, afterIds);
+        for (int k = 0; k < n; k++) {
+          if (partners[k] >= 0) {
+            pairs++;
+            assertThat(merge.bToA[partners[k]]).isGreaterThanOrEqualTo(0);
+            if (before.id(partners[k]) != truth[k]) {
+              wrong++;
             }
           }
-          String what = workload.getSimpleName() + ", " + form + ": " + pairs + " pairs of " + n + ", " + wrong
-              + " wrong";
-          System.out.println(what);
-          if (form == IdForm.ORDER_PRESERVING) {
-            assertThat(wrong).as(what).isZero();
-            assertThat(pairs).as(what).isGreaterThan(n / 2);
-          } else {
-            assertThat(pairs).as(what).isLessThan(n / 10);
-          }
+        }
+        String what = workload.getSimpleName() + ", " + form + ": " + pairs + " pairs of " + n + ", " + wrong
+            + " wrong";
+        System.out.println(what);
+        if (form == IdForm.ORDER_PRESERVING) {
+          assertThat(wrong).as(what).isZero();
+          assertThat(pairs).as(what).isGreaterThan(n / 2);
+        } else {
+          assertThat(pairs).as(what).isLessThan(n / 10);
         }
       }
-    } finally {
-      try (var files = Files.list(dir)) {
-        for (Path f : (Iterable<Path>) files::iterator) {
-          Files.deleteIfExists(f);
-        }
-      }
-      Files.deleteIfExists(dir);
     }
   }
-
 }
