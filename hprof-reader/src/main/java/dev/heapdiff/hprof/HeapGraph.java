@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -489,25 +490,39 @@ public final class HeapGraph implements AutoCloseable {
   /**
    * Writes, for each object whose bit is set in {@code objects}, a hash of its own contents into
    * {@code out} at its index, in one pass in file order: {@link #primitiveFieldsHash} for an instance
-   * (0 for instances of class {@code skipClass}, whose contents the caller reads otherwise), {@link
-   * #arrayContentHash} for an array, 0 for a class object. For comparing every object of a dump with
-   * another's.
+   * (without the fields {@code leftOut} names for its class), {@link #arrayContentHash} for an array,
+   * each xored with its class's seed; 0 for a class object. For comparing every object of a dump with
+   * another's: the seeds tell classes apart, and fields that do not speak for an object (a cache
+   * set on first use, such as a string's hash) can be left out.
    *
    * @param objects one bit per object index
    * @param out one entry per object index; entries of objects not in {@code objects} are left as they are
-   * @param skipClass a class index, or -1
+   * @param classSeeds one value per class index, or {@code null} for none
+   * @param leftOut field names by class index (the fields of the class itself and its superclasses),
+   *     whose values the hashes of that class's instances leave out
    */
-  public void contentHashes(long[] objects, long[] out, int skipClass) {
+  public void contentHashes(long[] objects, long[] out, long[] classSeeds, Map<Integer, Set<String>> leftOut) {
+    int[][] runs = new int[g.shapes.length][];
+    for (int c = 0; c < runs.length; c++) {
+      Set<String> fields = leftOut.get(c);
+      if (g.shapes[c] != null) {
+        runs[c] = fields == null ? g.shapes[c].primitiveRuns : g.shapes[c].primitiveRunsWithout(fields, g.idSize);
+      }
+    }
+    long[] seeds = classSeeds != null ? classSeeds : new long[runs.length];
+    if (seeds.length < runs.length) {
+      throw new IllegalArgumentException(seeds.length + " class seeds for " + runs.length + " classes");
+    }
     long objectArrayHash = 0x51ED27L;
     for (int w = 0; w < objects.length; w++) {
       for (long word = objects[w]; word != 0; word &= word - 1) {
         int i = (w << 6) + Long.numberOfTrailingZeros(word);
         int c = g.classOf[i];
         out[i] = switch (g.classKinds[c]) { // the sub-record tags: instance, object array, primitive array
-          case 0x21 -> c == skipClass || c == g.classClassIndex && g.classOfMirror(i) >= 0 ? 0
-              : instanceHash(g.shapes[c].primitiveRuns, Values.instanceData(g, i));
-          case 0x23 -> primitiveArrayHash(i);
-          case 0x22 -> mix(objectArrayHash + Values.arrayLength(g, i));
+          case 0x21 -> c == g.classClassIndex && g.classOfMirror(i) >= 0 ? 0
+              : instanceHash(runs[c], Values.instanceData(g, i)) ^ seeds[c];
+          case 0x23 -> primitiveArrayHash(i) ^ seeds[c];
+          case 0x22 -> mix(objectArrayHash + Values.arrayLength(g, i)) ^ seeds[c];
           default -> 0;
         };
       }

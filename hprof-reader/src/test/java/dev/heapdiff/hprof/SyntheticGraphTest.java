@@ -414,8 +414,9 @@ class SyntheticGraphTest {
 
   /**
    * {@link HeapGraph#contentHashes} in one pass gives each object chosen what the hash for its kind
-   * gives it alone: instances their primitive fields' hash (0 for the class skipped), arrays their
-   * contents' hash, class objects 0; objects not chosen keep what the array held.
+   * gives it alone, xored with its class's seed: instances their primitive fields' hash, arrays their
+   * contents' hash, class objects 0; objects not chosen keep what the array held. Fields left out of
+   * one class make its instances that differ only there hash alike, and no others.
    */
   @Test
   void contentHashesOfManyObjectsAreTheirHashesOneByOne() throws Exception {
@@ -424,8 +425,9 @@ class SyntheticGraphTest {
         .end();
     Object[] base = {'x', (short) -2, (byte) 0x7F, 1.5f, 0L, 42, 0.25, 1L << 40, 0L, true};
     w.instance(0x1000, 0x220, base).instance(0x1008, 0x220, withValue(base, 5, 43))
+        .instance(0x1018, 0x220, withValue(withValue(base, 5, 43), 2, (byte) 1))
         .intArray(0x1010, 1, 2, 3).byteArray(0x1020, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9})
-        .objectArray(0x1030, OBJECT_ARRAY_CLASS, 0x1000, 0, 0x1008).rootUnknown(0x1030);
+        .objectArray(0x1030, OBJECT_ARRAY_CLASS, 0x1000, 0, 0x1008, 0x1018).rootUnknown(0x1030);
     try (HeapGraph g = open(w)) {
       int n = g.objectCount();
       long[] chosen = new long[(n + 63) >>> 6];
@@ -434,21 +436,29 @@ class SyntheticGraphTest {
           chosen[i >>> 6] |= 1L << i;
         }
       }
+      long[] seeds = new long[g.classes().size()];
+      for (int c = 0; c < seeds.length; c++) {
+        seeds[c] = 0x1234_5678_9ABCL * (c + 1);
+      }
       long[] out = new long[n];
       java.util.Arrays.fill(out, 7);
-      g.contentHashes(chosen, out, -1);
+      g.contentHashes(chosen, out, seeds, java.util.Map.of());
       for (int i = 0; i < n; i++) {
         long expected = switch (g.kind(i)) {
-          case INSTANCE -> g.primitiveFieldsHash(i);
+          case INSTANCE -> g.primitiveFieldsHash(i) ^ seeds[g.classOf(i).index()];
           case CLASS -> 0;
-          default -> g.arrayContentHash(i);
+          default -> g.arrayContentHash(i) ^ seeds[g.classOf(i).index()];
         };
         assertThat(out[i]).as("object %d, %s", i, g.kind(i)).isEqualTo(i == index(g, 0x1010) ? 7 : expected);
       }
       assertThat(out[index(g, 0x1000)]).isNotEqualTo(out[index(g, 0x1008)]).isNotZero();
+      assertThat(out[index(g, 0x1008)]).isNotEqualTo(out[index(g, 0x1018)]);
       assertThat(out[index(g, 0x1020)]).isNotZero();
-      g.contentHashes(chosen, out, g.classOf(index(g, 0x1000)).index());
-      assertThat(out[index(g, 0x1000)]).isZero();
+
+      int leaf = g.classOf(index(g, 0x1000)).index();
+      g.contentHashes(chosen, out, null, java.util.Map.of(leaf, java.util.Set.of("count")));
+      assertThat(out[index(g, 0x1000)]).as("differs only in Middle.count").isEqualTo(out[index(g, 0x1008)]);
+      assertThat(out[index(g, 0x1008)]).as("differs in Leaf.b too").isNotEqualTo(out[index(g, 0x1018)]);
       assertThat(out[index(g, 0x1020)]).isEqualTo(g.arrayContentHash(index(g, 0x1020)));
     }
   }

@@ -151,19 +151,7 @@ final class MatchSide {
       this.localValues = new int[capacity];
       this.isMember = Bits.empty(graph.objectCount());
       this.live = Bits.empty(count);
-      for (int k = 0; k < count; k++) {
-        int g = members[k];
-        if (g < 0 || g >= graph.objectCount() || Bits.get(isMember, g)) {
-          throw new IllegalArgumentException("member " + g + " is not an object of the graph, or not once");
-        }
-        Bits.set(isMember, g);
-        int h = localSlot(g);
-        localKeys[h] = g + 1;
-        localValues[h] = k;
-        if (Bits.get(liveInGraph, g)) {
-          Bits.set(live, k);
-        }
-      }
+      indexMembers(liveInGraph);
       this.popularBits = popular;
     }
     List<HeapClass> classes = graph.classes();
@@ -215,28 +203,7 @@ final class MatchSide {
     // and slack cost hundreds of MB of fresh memory, and fresh memory is slow. An object array's
     // length is bounded from its shallow size (a few slots too many at most), without reading the
     // dump: its record is read once, below.
-    ObjectLayout layout = graph.layout();
-    int[] instanceSlots = new int[classes.size()];
-    Arrays.fill(instanceSlots, -1);
-    long slotCount = 0;
-    for (int i = Bits.next(live, 0); i >= 0; i = Bits.next(live, i + 1)) {
-      int g = global(i);
-      ObjectKind kind = graph.kind(g);
-      kinds[i] = (byte) kind.ordinal();
-      switch (kind) {
-        case INSTANCE -> {
-          int c = graph.classIndexOf(g);
-          if (instanceSlots[c] < 0) {
-            instanceSlots[c] = graph.referenceSlotCount(g);
-          }
-          slotCount += instanceSlots[c];
-        }
-        case OBJECT_ARRAY -> slotCount += Math.max(0,
-            (graph.shallowSize(g) - layout.arrayHeaderSize()) / layout.referenceSize());
-        case CLASS -> slotCount += graph.referenceSlotCount(g) + pseudoStatics.length;
-        default -> { }
-      }
-    }
+    long slotCount = kindsAndSlotCount(graph.layout(), pseudoStatics.length);
     if (slotCount > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("more than 2^31 reference slots: too many to match");
     }
@@ -253,6 +220,78 @@ final class MatchSide {
     } else {
       holdsOutside = null;
     }
+    all = readObjects(start, all, values, pseudoStatics, liveInGraph, stringObjects, stringClass, stringCoder);
+    this.slotStart = start;
+    // As long as counted (a few slots more than used): slotStart bounds every read.
+    this.slots = all;
+    finishStrings(stringObjects, stringValueSlot, liveInGraph);
+
+    // Referrers by target, each with the slot that holds it.
+    int[] in = referrerStarts();
+    inFrom = new int[in[count + 1]];
+    inSlot = new int[in[count + 1]];
+    placeReferrers(in);
+    inStart = in;
+    sweepKey = sweepKeys(classKeys, names, sideA);
+    partner = new int[count];
+    Arrays.fill(partner, -1);
+  }
+
+  // The constructor's passes, each its own method: the JIT compiles a long loop alone, and not
+  // again for each loop after it in one method (whose code, not run yet, would be compiled as
+  // traps that throw the compiled code away when reached).
+
+  /** Fills the table from graph index to local index, the member bits and the live bits. */
+  private void indexMembers(long[] liveInGraph) {
+    for (int k = 0; k < count; k++) {
+      int g = members[k];
+      if (g < 0 || g >= graph.objectCount() || Bits.get(isMember, g)) {
+        throw new IllegalArgumentException("member " + g + " is not an object of the graph, or not once");
+      }
+      Bits.set(isMember, g);
+      int h = localSlot(g);
+      localKeys[h] = g + 1;
+      localValues[h] = k;
+      if (Bits.get(liveInGraph, g)) {
+        Bits.set(live, k);
+      }
+    }
+  }
+
+  /** Sets {@link #kinds} of the live objects and returns a bound of their slot count. */
+  private long kindsAndSlotCount(ObjectLayout layout, int pseudoStaticCount) {
+    int[] instanceSlots = new int[graph.classes().size()];
+    Arrays.fill(instanceSlots, -1);
+    long slotCount = 0;
+    for (int i = Bits.next(live, 0); i >= 0; i = Bits.next(live, i + 1)) {
+      int g = global(i);
+      ObjectKind kind = graph.kind(g);
+      kinds[i] = (byte) kind.ordinal();
+      switch (kind) {
+        case INSTANCE -> {
+          int c = graph.classIndexOf(g);
+          if (instanceSlots[c] < 0) {
+            instanceSlots[c] = graph.referenceSlotCount(g);
+          }
+          slotCount += instanceSlots[c];
+        }
+        case OBJECT_ARRAY -> slotCount += Math.max(0,
+            (graph.shallowSize(g) - layout.arrayHeaderSize()) / layout.referenceSize());
+        case CLASS -> slotCount += graph.referenceSlotCount(g) + pseudoStaticCount;
+        default -> { }
+      }
+    }
+    return slotCount;
+  }
+
+  /**
+   * Reads the live objects' slots into {@code all} (local indexes, from {@code start[i]}; a larger
+   * array if an object array holds more than was counted), their contents into {@link #content}
+   * (a string's coder, finished by {@link #finishStrings}) and which hold a live non-member; sets
+   * {@code start[count]} and returns the array the slots are in.
+   */
+  private int[] readObjects(int[] start, int[] all, long[] values, String[] pseudoStatics, long[] liveInGraph,
+      IntList stringObjects, int stringClass, int stringCoder) {
     int at = 0;
     for (int i = 0; i < count; i++) {
       start[i] = at;
@@ -271,7 +310,7 @@ final class MatchSide {
       long h;
       if (kind == INSTANCE) {
         if (c == stringClass) {
-          // Finished below from its value's contents, once every array's are known; the coder till then.
+          // Finished by finishStrings from its value's contents, once every array's are known.
           stringObjects.add(i);
           h = stringCoder < 0 ? 0 : graph.primitiveValues(g, values) > stringCoder ? values[stringCoder] : 0;
         } else {
@@ -289,9 +328,13 @@ final class MatchSide {
       at += placed;
     }
     start[count] = at;
-    this.slotStart = start;
-    // As long as counted (a few slots more than used): slotStart bounds every read.
-    this.slots = all;
+    return all;
+  }
+
+  /** A string's content from its value's contents and its coder (in {@link #content} till now). */
+  private void finishStrings(IntList stringObjects, int stringValueSlot, long[] liveInGraph) {
+    int[] start = slotStart;
+    int[] all = slots;
     for (int k = 0; k < stringObjects.size; k++) {
       int i = stringObjects.data[k];
       int s = stringValueSlot < 0 ? -1 : start[i] + stringValueSlot;
@@ -308,13 +351,17 @@ final class MatchSide {
       }
       content[i] = stringContent(valueContent, content[i]);
     }
+  }
 
-    // Referrers by target: count into in[t + 2], sum, then place with in[t + 1]++, which leaves
-    // in[t] at the start of t's referrers for every t, with no second array of positions. A slot
-    // that holds a dead object (one a dump of all objects has) is read as null from here on.
+  /**
+   * Counts the live referrers of each object into {@code in[t + 2]} and sums them, so that {@code
+   * in[t + 1]} is where t's referrers start, for {@link #placeReferrers}. A slot that holds a dead
+   * object (one a dump of all objects has) is read as null from here on.
+   */
+  private int[] referrerStarts() {
     boolean someDead = Bits.count(live) < count;
     int[] in = new int[count + 2];
-    for (int s = 0, total = start[count]; s < total; s++) {
+    for (int s = 0, total = slotStart[count]; s < total; s++) {
       int t = slots[s];
       if (t >= 0) {
         if (someDead && !Bits.get(live, t)) {
@@ -327,8 +374,15 @@ final class MatchSide {
     for (int i = 2; i < in.length; i++) {
       in[i] += in[i - 1];
     }
-    inFrom = new int[in[count + 1]];
-    inSlot = new int[in[count + 1]];
+    return in;
+  }
+
+  /**
+   * Places each referrer with its slot at {@code in[t + 1]++}, which leaves {@code in[t]} at the
+   * start of t's referrers for every t, with no second array of positions.
+   */
+  private void placeReferrers(int[] in) {
+    int[] start = slotStart;
     // A dead object has no slots: every object's range is read, in order.
     for (int i = 0; i < count; i++) {
       for (int s = start[i], end = start[i + 1]; s < end; s++) {
@@ -340,10 +394,6 @@ final class MatchSide {
         }
       }
     }
-    inStart = in;
-    sweepKey = sweepKeys(classKeys, names, sideA);
-    partner = new int[count];
-    Arrays.fill(partner, -1);
   }
 
   /** The hash of a string's contents, from its value's and its coder. */

@@ -6,6 +6,8 @@ import dev.heapdiff.hprof.ObjectKind;
 import dev.heapdiff.internal.Bits;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -76,10 +78,26 @@ final class OrderedMerge {
       this.live = live;
     }
 
-    /** Orders the live objects by address and computes their keys. */
+    /**
+     * Orders the live objects by address and computes their keys. Each pass is its own method: the
+     * JIT compiles a long loop alone, not again for every loop after it in one method (where code
+     * not run yet is compiled as traps that throw the compiled code away when reached).
+     */
     void build(long[] classKeys) {
       long t = System.nanoTime();
-      int count = graph.objectCount();
+      seq = inAddressOrder();
+      t = lap("order", t);
+      long[] content = contents(classKeys);
+      t = lap("contents", t);
+      keys(content);
+      // Made here, on this dump's thread, rather than after the walks on one.
+      partner = new int[graph.objectCount()];
+      Arrays.fill(partner, -1);
+      lap("keys", t);
+    }
+
+    /** The live objects in address order. */
+    private int[] inAddressOrder() {
       int[] all = graph.objectsInIdOrder();
       int n = 0;
       for (int r = 0; r < all.length; r++) {
@@ -87,34 +105,23 @@ final class OrderedMerge {
           all[n++] = all[r];
         }
       }
-      seq = n == all.length ? all : Arrays.copyOf(all, n);
-      t = lap("order", t);
+      return n == all.length ? all : Arrays.copyOf(all, n);
+    }
+
+    /** Per object, a hash of its own contents mixed with its class's key. */
+    private long[] contents(long[] classKeys) {
       List<HeapClass> classes = graph.classes();
-      int stringClass = graph.findClass("java.lang.String").map(HeapClass::index).orElse(-1);
-      long[] content = new long[count];
-      // A string's cached hash is set on first use: its coder (here) and value's contents (its
-      // referent's, in its key) speak for it.
-      graph.contentHashes(live, content, stringClass);
-      List<String> stringFields = stringClass < 0 ? List.of()
-          : MatchSide.primitiveFieldNames(graph, classes.get(stringClass));
-      int coder = stringFields.indexOf("coder");
-      long[] values = new long[stringFields.size()];
       // Each mixed with its class; a class object's with its class's name instead of contents.
       long[] classMix = new long[classes.size()];
       for (HeapClass c : classes) {
         classMix[c.index()] = MatchSide.mix(classKeys[c.index()] * 31 + 7);
       }
-      for (int w = 0; w < live.length; w++) {
-        for (long word = live[w]; word != 0; word &= word - 1) {
-          int i = (w << 6) + Long.numberOfTrailingZeros(word);
-          int c = graph.classIndexOf(i);
-          if (c == stringClass && coder >= 0 && graph.kind(i) == ObjectKind.INSTANCE
-              && graph.primitiveValues(i, values) > coder) {
-            content[i] = MatchSide.mix(values[coder] + 0x2545F4914F6CDD1DL);
-          }
-          content[i] ^= classMix[c];
-        }
-      }
+      long[] content = new long[graph.objectCount()];
+      // A string's cached hash is set on first use: its coder and its value's contents (its
+      // referent's, in its key) speak for it.
+      Map<Integer, Set<String>> leftOut = graph.findClass("java.lang.String")
+          .map(c -> Map.of(c.index(), Set.of("hash", "hashIsZero"))).orElse(Map.of());
+      graph.contentHashes(live, content, classMix, leftOut);
       for (HeapClass c : classes) {
         int i = c.objectIndex();
         if (i >= 0 && Bits.get(live, i)) {
@@ -122,9 +129,14 @@ final class OrderedMerge {
               ^ MatchSide.mix(c.name().hashCode());
         }
       }
-      t = lap("contents", t);
+      return content;
+    }
+
+    /** The keys in address order, the in-degrees and the places that may be anchors. */
+    private void keys(long[] content) {
+      int n = seq.length;
       key = new long[n];
-      degree = new byte[count];
+      degree = new byte[graph.objectCount()];
       MatchSide.IntList anchorPlaces = new MatchSide.IntList(n >>> 6);
       for (int r = 0; r < n; r++) {
         int i = seq[r];
@@ -143,10 +155,6 @@ final class OrderedMerge {
         }
       }
       sampled = anchorPlaces.toArray();
-      // Made here, on this dump's thread, rather than after the walks on one.
-      partner = new int[count];
-      Arrays.fill(partner, -1);
-      lap("keys", t);
     }
   }
 
@@ -180,18 +188,11 @@ final class OrderedMerge {
     a.key = null;
     b.key = null;
     t = lap("walks", t);
-    // What both walks propose. A walk proposes each object of b once, so these are one to one.
     int[] aToB = a.partner;
     int[] bToA = b.partner;
     a.partner = null;
     b.partner = null;
-    for (int r = 0; r < forward.length; r++) {
-      int p = forward[r];
-      if (p >= 0 && p == backward[r]) {
-        aToB[a.seq[r]] = b.seq[p];
-        bToA[b.seq[p]] = a.seq[r];
-      }
-    }
+    agreed(forward, backward, a.seq, b.seq, aToB, bToA);
     // Class objects (keys of their own kind: only ever proposed for class objects) pair by the classes.
     List<HeapClass> classesA = ga.classes();
     List<HeapClass> classesB = gb.classes();
@@ -241,6 +242,20 @@ final class OrderedMerge {
     }
     lap("confirm", t);
     return new OrderedMerge(aToB, bToA, confirmed, a, b);
+  }
+
+  /**
+   * Pairs what both walks propose (positions in the address orders {@code seqA}, {@code seqB}). A
+   * walk proposes each object of b once, so these are one to one.
+   */
+  private static void agreed(int[] forward, int[] backward, int[] seqA, int[] seqB, int[] aToB, int[] bToA) {
+    for (int r = 0; r < forward.length; r++) {
+      int p = forward[r];
+      if (p >= 0 && p == backward[r]) {
+        aToB[seqA[r]] = seqB[p];
+        bToA[seqB[p]] = seqA[r];
+      }
+    }
   }
 
   /**
@@ -552,15 +567,7 @@ final class OrderedMerge {
    * every entry.
    */
   private static long[] unpairedAndNeighbours(HeapGraph graph, long[] live, int[] partner) {
-    long[] unpaired = new long[live.length];
-    for (int w = 0; w < live.length; w++) {
-      long bits = 0;
-      for (long word = live[w]; word != 0; word &= word - 1) {
-        int x = (w << 6) + Long.numberOfTrailingZeros(word);
-        bits |= partner[x] < 0 ? 1L << x : 0;
-      }
-      unpaired[w] = bits;
-    }
+    long[] unpaired = unpaired(live, partner);
     long[] in = unpaired.clone();
     for (int w = 0; w < live.length; w++) {
       for (long word = live[w]; word != 0; word &= word - 1) {
@@ -592,6 +599,20 @@ final class OrderedMerge {
       }
     }
     return in;
+  }
+
+  /** The live objects without a partner (bits). */
+  private static long[] unpaired(long[] live, int[] partner) {
+    long[] unpaired = new long[live.length];
+    for (int w = 0; w < live.length; w++) {
+      long bits = 0;
+      for (long word = live[w]; word != 0; word &= word - 1) {
+        int x = (w << 6) + Long.numberOfTrailingZeros(word);
+        bits |= partner[x] < 0 ? 1L << x : 0;
+      }
+      unpaired[w] = bits;
+    }
+    return unpaired;
   }
 
   /** The objects of {@code bits}, in address order ({@code seq}, the live objects in that order). */

@@ -1,6 +1,8 @@
 package dev.heapdiff.hprof.internal;
 
 import dev.heapdiff.hprof.ValueType;
+import java.util.Arrays;
+import java.util.Set;
 
 /**
  * The values of an instance as the dump writes them: the fields of the class itself, then those of
@@ -47,12 +49,20 @@ public final class InstanceShape {
         r++;
       }
     }
-    int[] runs = new int[2 * (refs + 1)];
+    this.primitiveRuns = primitiveRunsWithout(Set.of(), idSize);
+  }
+
+  /**
+   * Returns the runs of primitive values, as {@link #primitiveRuns}, with the named fields left out
+   * as if they were references.
+   */
+  public int[] primitiveRunsWithout(Set<String> leftOut, int idSize) {
+    int[] runs = new int[2 * (types.length + 1)];
     int n = 0;
     int runStart = 0;
     for (int i = 0; i <= types.length; i++) {
       int end = i == types.length ? dataLength : offsets[i];
-      if (i == types.length || types[i] == ValueType.OBJECT) {
+      if (i == types.length || types[i] == ValueType.OBJECT || leftOut.contains(names[i])) {
         if (end > runStart) {
           runs[n++] = runStart;
           runs[n++] = end - runStart;
@@ -60,7 +70,7 @@ public final class InstanceShape {
         runStart = i == types.length ? end : end + types[i].sizeInDump(idSize);
       }
     }
-    this.primitiveRuns = java.util.Arrays.copyOf(runs, n);
+    return Arrays.copyOf(runs, n);
   }
 
   public int indexOf(String name) {
