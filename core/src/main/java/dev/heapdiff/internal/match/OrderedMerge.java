@@ -61,7 +61,9 @@ final class OrderedMerge {
   static final class Walk {
     final HeapGraph graph;
     final long[] live;
+    /** The live objects in address order: the first {@link #size} entries (the array may be longer). */
     int[] seq;
+    int size;
     long[] key;
     /**
      * Per object, how many references of live objects hold it, counted up to {@link
@@ -96,7 +98,10 @@ final class OrderedMerge {
       lap("keys", t);
     }
 
-    /** The live objects in address order. */
+    /**
+     * The live objects in address order, at the start of the array returned; sets {@link #size} to
+     * their number (the array is not copied to fit: fresh memory is slow).
+     */
     private int[] inAddressOrder() {
       int[] all = graph.objectsInIdOrder();
       int n = 0;
@@ -105,7 +110,8 @@ final class OrderedMerge {
           all[n++] = all[r];
         }
       }
-      return n == all.length ? all : Arrays.copyOf(all, n);
+      size = n;
+      return all;
     }
 
     /** Per object, a hash of its own contents mixed with its class's key. */
@@ -134,7 +140,7 @@ final class OrderedMerge {
 
     /** The keys in address order, the in-degrees and the places that may be anchors. */
     private void keys(long[] content) {
-      int n = seq.length;
+      int n = size;
       key = new long[n];
       degree = new byte[graph.objectCount()];
       MatchSide.IntList anchorPlaces = new MatchSide.IntList(n >>> 6);
@@ -542,8 +548,8 @@ final class OrderedMerge {
     for (int w = 0; w < inA.length; w++) {
       inA[w] |= addA[w];
     }
-    int[] membersA = members(inA, a.seq);
-    int[] membersB = members(inB, b.seq);
+    int[] membersA = members(inA, a.seq, a.size);
+    int[] membersB = members(inB, b.seq, b.size);
     MatchSide.IntList pairs = new MatchSide.IntList(1024);
     for (int x : membersA) {
       if (aToB[x] >= 0) {
@@ -615,11 +621,15 @@ final class OrderedMerge {
     return unpaired;
   }
 
-  /** The objects of {@code bits}, in address order ({@code seq}, the live objects in that order). */
-  private static int[] members(long[] bits, int[] seq) {
+  /**
+   * The objects of {@code bits}, in address order ({@code seq}: its first {@code size} entries are the
+   * live objects in that order).
+   */
+  private static int[] members(long[] bits, int[] seq, int size) {
     int[] out = new int[Bits.count(bits)];
     int n = 0;
-    for (int i : seq) {
+    for (int r = 0; r < size; r++) {
+      int i = seq[r];
       if (Bits.get(bits, i)) {
         out[n++] = i;
       }
