@@ -72,7 +72,10 @@ final class OrderedMerge {
     byte[] degree;
     /** The places of the keys that may be anchors ({@link Anchors#sampled}), in order. */
     int[] sampled;
-    /** Per object (graph index), its partner in the other dump: all -1 here, for the merge to fill. */
+    /**
+     * Per object (graph index), its partner in the other dump, for the merge to fill; until then
+     * room for a walk's proposals ({@link #walk(long[], long[], Anchors, boolean, int[])}).
+     */
     int[] partner;
 
     Walk(HeapGraph graph, long[] live) {
@@ -94,7 +97,6 @@ final class OrderedMerge {
       keys(content);
       // Made here, on this dump's thread, rather than after the walks on one.
       partner = new int[graph.objectCount()];
-      Arrays.fill(partner, -1);
       lap("keys", t);
     }
 
@@ -186,19 +188,21 @@ final class OrderedMerge {
     a.sampled = null;
     b.sampled = null;
     t = lap("anchors", t);
-    FutureTask<int[]> backwards = Matching.inBackground("heapdiff-merge-walk", () -> walk(a.key, b.key, anchors,
-        false));
-    int[] forward = walk(a.key, b.key, anchors, true);
-    int[] backward = Matching.join(backwards);
-    // Fresh memory is slow: what is no longer needed is let go at once, for the collector to reuse.
-    a.key = null;
-    b.key = null;
-    t = lap("walks", t);
+    // Fresh memory is slow: the walks write into the arrays of partners, which they become.
     int[] aToB = a.partner;
     int[] bToA = b.partner;
     a.partner = null;
     b.partner = null;
-    agreed(forward, backward, a.seq, b.seq, aToB, bToA);
+    int na = a.size;
+    FutureTask<int[]> backwards = Matching.inBackground("heapdiff-merge-walk", () -> walk(a.key, b.key, anchors,
+        false, bToA.length >= na ? bToA : new int[na]));
+    int[] forward = walk(a.key, b.key, anchors, true, aToB);
+    int[] backward = Matching.join(backwards);
+    // What is no longer needed is let go at once, for the collector to reuse.
+    a.key = null;
+    b.key = null;
+    t = lap("walks", t);
+    agreed(na, forward, backward, a.seq, b.seq, bToA);
     // Class objects (keys of their own kind: only ever proposed for class objects) pair by the classes.
     List<HeapClass> classesA = ga.classes();
     List<HeapClass> classesB = gb.classes();
@@ -251,15 +255,30 @@ final class OrderedMerge {
   }
 
   /**
-   * Pairs what both walks propose (positions in the address orders {@code seqA}, {@code seqB}). A
-   * walk proposes each object of b once, so these are one to one.
+   * Pairs what both walks propose for the first {@code na} positions of a's address order ({@code
+   * seqA}, positions of b's in {@code seqB}), in place: the forward walk's proposals are in the
+   * array of a's partners, which becomes them by object, and the backward walk's in b's (unless it
+   * was too short for them), which gets b's. A walk proposes each object of b once, so these are one
+   * to one.
    */
-  private static void agreed(int[] forward, int[] backward, int[] seqA, int[] seqB, int[] aToB, int[] bToA) {
-    for (int r = 0; r < forward.length; r++) {
+  private static void agreed(int na, int[] forward, int[] backward, int[] seqA, int[] seqB, int[] bToA) {
+    for (int r = 0; r < na; r++) {
+      if (forward[r] != backward[r]) {
+        forward[r] = -1;
+      }
+    }
+    Arrays.fill(bToA, -1);
+    for (int r = 0; r < na; r++) {
       int p = forward[r];
-      if (p >= 0 && p == backward[r]) {
-        aToB[seqA[r]] = seqB[p];
+      if (p >= 0) {
         bToA[seqB[p]] = seqA[r];
+      }
+    }
+    int[] aToB = forward;
+    Arrays.fill(aToB, -1);
+    for (int y = 0; y < bToA.length; y++) {
+      if (bToA[y] >= 0) {
+        aToB[bToA[y]] = y;
       }
     }
   }
@@ -397,11 +416,18 @@ final class OrderedMerge {
    * the start of both or backwards from their ends.
    */
   static int[] walk(long[] a, long[] b, Anchors anchors, boolean forwards) {
+    return walk(a, b, anchors, forwards, new int[a.length]);
+  }
+
+  /**
+   * {@link #walk(long[], long[], Anchors, boolean)} into the first {@code a.length} entries of {@code
+   * out}, which it returns.
+   */
+  static int[] walk(long[] a, long[] b, Anchors anchors, boolean forwards, int[] out) {
     int na = a.length;
     int nb = b.length;
     int step = forwards ? 1 : -1;
-    int[] out = new int[na];
-    Arrays.fill(out, -1);
+    Arrays.fill(out, 0, na, -1);
     long[] used = new long[(nb + 63) >>> 6];
     // Dumps whose order is not kept differ everywhere: the walk then gives up early.
     long budget = 64L * na;
