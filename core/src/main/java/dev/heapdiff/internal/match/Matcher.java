@@ -117,6 +117,7 @@ final class Matcher {
         propagate();
         phase("learned, again");
       }
+      int atStart = a.matched;
       int made = matchAll(Signatures.uniquePairs(a, b, classes, 2), true);
       phase("unique");
       // Colours that several unmatched objects share: where the order is kept, the one of that
@@ -135,17 +136,13 @@ final class Matcher {
       }
       propagate();
       phase("round " + rounds);
-      // Pairs the order undid, made again otherwise, undone again: a round that leaves as many pairs
-      // as the one before has nothing left to settle.
-      if (a.matched == pairsAfterRound) {
+      // Pairs the order undid, made again otherwise, undone again: a round that ends with no more
+      // pairs than it began with has nothing left to settle.
+      if (a.matched <= atStart) {
         break;
       }
-      pairsAfterRound = a.matched;
     }
   }
-
-  /** How many pairs there were after the last round. */
-  private int pairsAfterRound = -1;
 
   private static final boolean TIMINGS = Boolean.getBoolean("heapdiff.timings");
   private long phaseStart = System.nanoTime();
