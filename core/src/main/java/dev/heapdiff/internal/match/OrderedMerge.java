@@ -551,29 +551,36 @@ final class OrderedMerge {
   }
 
   /**
-   * Finds {@link Rest}: one pass over each dump's references, the two on two threads. Once: it lets
-   * go of the walks' address orders and counts.
+   * Finds {@link Rest}: one pass over b's references, in two halves on two threads. A paired object
+   * of a that holds an unpaired one is found from b: the merge kept a pair (x, y) other than of class
+   * objects only if every reference of x holds the object proposed for y's, so an unpaired object
+   * that x holds was proposed for the one y holds in that place, and refused, which left that one
+   * unpaired too: y is a paired object of b that holds an unpaired one, and x joins as its partner.
+   * Class objects, paired by their classes whatever they hold, are looked at themselves. Once: it
+   * lets go of the walks' address orders and counts.
    */
   Rest rest(HeapGraph ga, long[] liveA, HeapGraph gb, long[] liveB) {
-    FutureTask<long[]> other = Matching.inBackground("heapdiff-merge-rest", () ->
-        unpairedAndNeighbours(gb, liveB, bToA));
-    long[] inA = unpairedAndNeighbours(ga, liveA, aToB);
-    long[] inB = Matching.join(other);
-    // Partners of neighbours: a neighbour is paired, so its partner joins the other side.
-    long[] addA = new long[inA.length];
-    for (int y = Bits.next(inB, 0); y >= 0; y = Bits.next(inB, y + 1)) {
-      if (bToA[y] >= 0) {
-        Bits.set(addA, bToA[y]);
+    FutureTask<long[]> other = Matching.inBackground("heapdiff-merge-rest", () -> unpaired(liveA, aToB));
+    long[] unpairedB = unpaired(liveB, bToA);
+    long[] unpairedA = Matching.join(other);
+    long[] inB = unpairedB.clone();
+    int half = (gb.objectCount() / 2) & ~63;
+    FutureTask<Void> upper = Matching.inBackground("heapdiff-merge-rest", () -> {
+      holdersOfUnpaired(gb, liveB, unpairedB, inB, half, gb.objectCount());
+      return null;
+    });
+    holdersOfUnpaired(gb, liveB, unpairedB, inB, 0, half);
+    Matching.join(upper);
+    long[] inA = unpairedA.clone();
+    for (HeapClass c : ga.classes()) {
+      int x = c.objectIndex();
+      if (x >= 0 && Bits.get(liveA, x) && aToB[x] >= 0) {
+        holdersOfUnpaired(ga, liveA, unpairedA, inA, x, x + 1);
       }
     }
-    for (int x = Bits.next(inA, 0); x >= 0; x = Bits.next(inA, x + 1)) {
-      if (aToB[x] >= 0) {
-        Bits.set(inB, aToB[x]);
-      }
-    }
-    for (int w = 0; w < inA.length; w++) {
-      inA[w] |= addA[w];
-    }
+    heldByUnpaired(ga, liveA, unpairedA, inA);
+    heldByUnpaired(gb, liveB, unpairedB, inB);
+    addPartners(inA, inB);
     int[] membersA = members(inA, a.seq, a.size);
     int[] membersB = members(inB, b.seq, b.size);
     MatchSide.IntList pairs = new MatchSide.IntList(1024);
@@ -592,45 +599,66 @@ final class OrderedMerge {
     return rest;
   }
 
+  /** Partners of neighbours: a neighbour is paired, so its partner joins the other side. */
+  private void addPartners(long[] inA, long[] inB) {
+    long[] addA = new long[inA.length];
+    for (int y = Bits.next(inB, 0); y >= 0; y = Bits.next(inB, y + 1)) {
+      if (bToA[y] >= 0) {
+        Bits.set(addA, bToA[y]);
+      }
+    }
+    for (int x = Bits.next(inA, 0); x >= 0; x = Bits.next(inA, x + 1)) {
+      if (aToB[x] >= 0) {
+        Bits.set(inB, aToB[x]);
+      }
+    }
+    for (int w = 0; w < inA.length; w++) {
+      inA[w] |= addA[w];
+    }
+  }
+
   /**
-   * The objects of {@code graph} without a partner and their neighbours (bits). Of an array without a
-   * partner whose elements the matcher weighs a sample of ({@link Evidence#sampleStep}), only the
-   * elements sampled are neighbours: a map's new table of millions of slots would otherwise bring in
-   * every entry.
+   * Sets in {@code in} the live objects in {@code [from, to)} (from a multiple of 64, or one object)
+   * that are not in {@code unpaired} and hold one that is.
    */
-  private static long[] unpairedAndNeighbours(HeapGraph graph, long[] live, int[] partner) {
-    long[] unpaired = unpaired(live, partner);
-    long[] in = unpaired.clone();
-    for (int w = 0; w < live.length; w++) {
-      for (long word = live[w]; word != 0; word &= word - 1) {
-        int x = (w << 6) + Long.numberOfTrailingZeros(word);
-        int refs = graph.referenceCount(x);
-        if ((unpaired[w] & 1L << x) == 0) {
-          for (int k = 0; k < refs; k++) {
-            if (Bits.get(unpaired, graph.reference(x, k))) {
-              in[w] |= 1L << x;
-              break;
-            }
-          }
-        } else if (refs > 1 && graph.kind(x) == ObjectKind.OBJECT_ARRAY
-            && Evidence.sampleStep(graph.arrayLength(x)) > 1) {
-          int[] slots = graph.referenceSlots(x);
-          for (int k = 0, step = Evidence.sampleStep(slots.length); k < slots.length; k += step) {
-            if (slots[k] >= 0 && Bits.get(live, slots[k])) {
-              Bits.set(in, slots[k]);
-            }
-          }
-        } else {
-          for (int k = 0; k < refs; k++) {
-            int t = graph.reference(x, k);
-            if (Bits.get(live, t)) {
-              Bits.set(in, t);
-            }
+  private static void holdersOfUnpaired(HeapGraph graph, long[] live, long[] unpaired, long[] in, int from,
+      int to) {
+    for (int x = Bits.next(live, from); x >= 0 && x < to; x = Bits.next(live, x + 1)) {
+      if (!Bits.get(unpaired, x)) {
+        for (int k = 0, refs = graph.referenceCount(x); k < refs; k++) {
+          if (Bits.get(unpaired, graph.reference(x, k))) {
+            Bits.set(in, x);
+            break;
           }
         }
       }
     }
-    return in;
+  }
+
+  /**
+   * Sets in {@code in} the live objects that objects of {@code unpaired} hold. Of an array whose
+   * elements the matcher weighs a sample of ({@link Evidence#sampleStep}), only the elements sampled:
+   * a map's new table of millions of slots would otherwise bring in every entry.
+   */
+  private static void heldByUnpaired(HeapGraph graph, long[] live, long[] unpaired, long[] in) {
+    for (int x = Bits.next(unpaired, 0); x >= 0; x = Bits.next(unpaired, x + 1)) {
+      int refs = graph.referenceCount(x);
+      if (refs > 1 && graph.kind(x) == ObjectKind.OBJECT_ARRAY && Evidence.sampleStep(graph.arrayLength(x)) > 1) {
+        int[] slots = graph.referenceSlots(x);
+        for (int k = 0, step = Evidence.sampleStep(slots.length); k < slots.length; k += step) {
+          if (slots[k] >= 0 && Bits.get(live, slots[k])) {
+            Bits.set(in, slots[k]);
+          }
+        }
+      } else {
+        for (int k = 0; k < refs; k++) {
+          int t = graph.reference(x, k);
+          if (Bits.get(live, t)) {
+            Bits.set(in, t);
+          }
+        }
+      }
+    }
   }
 
   /** The live objects without a partner (bits). */

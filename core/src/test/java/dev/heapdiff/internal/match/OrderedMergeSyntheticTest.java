@@ -27,6 +27,7 @@ class OrderedMergeSyntheticTest {
   private static final long STRING_CLASS = 0x120;
   private static final long NODE_CLASS = 0x130;
   private static final long ARRAY_CLASS = 0x140;
+  private static final long HOLDER_CLASS = 0x150;
   private static final int N = 20_000;
   private static final long BEFORE = 0x100000;
   private static final long AFTER = 0x900000;
@@ -35,6 +36,11 @@ class OrderedMergeSyntheticTest {
 
   /** A dump of the classes, the objects {@code objects} writes, and a root at {@code root}. */
   private HeapGraph dump(String name, long root, Consumer<HprofWriter> objects) throws Exception {
+    return dump(name, root, 0L, objects);
+  }
+
+  /** The same, with {@code current} (an id, or 0 for null) in the static field of class Holder. */
+  private HeapGraph dump(String name, long root, long current, Consumer<HprofWriter> objects) throws Exception {
     HprofWriter w = HprofWriter.inMemory(8);
     w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
     w.loadClass(BYTES_CLASS, "[B").classDump(BYTES_CLASS).superclass(OBJECT_CLASS).end();
@@ -43,7 +49,10 @@ class OrderedMergeSyntheticTest {
     w.loadClass(NODE_CLASS, "com/example/Node").classDump(NODE_CLASS).superclass(OBJECT_CLASS)
         .field("next", OBJECT).field("value", INT).end();
     w.loadClass(ARRAY_CLASS, "[Ljava/lang/Object;").classDump(ARRAY_CLASS).superclass(OBJECT_CLASS).end();
-    w.rootStickyClass(OBJECT_CLASS).rootStickyClass(STRING_CLASS).rootStickyClass(NODE_CLASS).rootUnknown(root);
+    w.loadClass(HOLDER_CLASS, "com/example/Holder").classDump(HOLDER_CLASS).superclass(OBJECT_CLASS)
+        .staticField("current", OBJECT, current).end();
+    w.rootStickyClass(OBJECT_CLASS).rootStickyClass(STRING_CLASS).rootStickyClass(NODE_CLASS)
+        .rootStickyClass(HOLDER_CLASS).rootUnknown(root);
     objects.accept(w);
     Path file = dir.resolve(name + ".hprof");
     Files.write(file, w.finish().bytes());
@@ -110,6 +119,31 @@ class OrderedMergeSyntheticTest {
           assertThat(m.aToB[x]).as("node %d", i).isEqualTo(before.indexOf(BEFORE + 32L * i));
         }
       }
+    }
+  }
+
+  /**
+   * What the matcher weighs after the merge: a class object whose static field holds a new object
+   * where it held null is a neighbour of that object, though its partner holds nothing unpaired (a
+   * class object is paired by its class, whatever it holds; other pairs' neighbours are found from
+   * the other dump's).
+   */
+  @Test
+  void aClassObjectThatHoldsANewObjectIsLeftToTheMatcherWithIt() throws Exception {
+    long fresh = AFTER + 32L * (2 * N + 10);
+    try (HeapGraph before = dump("before", 0x10, 0L, w -> nodes(w, 0x10, blockAbove(BEFORE, 0, 0)));
+        HeapGraph after = dump("after", 0x20, fresh, w -> {
+          nodes(w, 0x20, blockAbove(AFTER, 0, 0));
+          w.instance(fresh, NODE_CLASS, 0L, -5);
+        })) {
+      OrderedMerge m = merge(after, before);
+      OrderedMerge.Rest rest = m.rest(after, Analysis.of(after).live(), before, Analysis.of(before).live());
+      int holder = after.findClass("com.example.Holder").orElseThrow().objectIndex();
+      int node = after.indexOf(fresh);
+      assertThat(m.aToB[node]).isEqualTo(-1);
+      assertThat(m.aToB[holder]).isEqualTo(before.findClass("com.example.Holder").orElseThrow().objectIndex());
+      assertThat(rest.membersA).contains(node, holder);
+      assertThat(rest.membersB).contains(m.aToB[holder]);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.heapdiff.internal.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.hprof.ObjectKind;
 import dev.heapdiff.internal.Analysis;
 import dev.heapdiff.internal.Bits;
 import dev.heapdiff.testdata.truth.GroundTruthCase;
@@ -14,6 +15,7 @@ import dev.heapdiff.testdata.workload.diff.H2Database;
 import dev.heapdiff.testdata.workload.diff.LinkedListEnds;
 import dev.heapdiff.testdata.workload.diff.TreeMapRebalance;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,10 +71,81 @@ class OrderedMergeTruthTest {
         if (form == IdForm.ORDER_PRESERVING) {
           assertThat(wrong).as(what).isZero();
           assertThat(pairs).as(what).isGreaterThan(n / 2);
+          long[][] expected = restByFullScans(merge, after, liveAfter, before, liveBefore);
+          OrderedMerge.Rest rest = merge.rest(after, liveAfter, before, liveBefore);
+          assertThat(rest.membersA).as(what + ": rest of after").containsExactlyInAnyOrder(members(expected[0]));
+          assertThat(rest.membersB).as(what + ": rest of before").containsExactlyInAnyOrder(members(expected[1]));
         } else {
           assertThat(pairs).as(what).isLessThan(n / 10);
         }
       }
     }
+  }
+
+  /**
+   * What {@link OrderedMerge#rest} must find, by its definition, from a scan of every reference of
+   * both dumps (rest scans one): the objects without a partner, the paired objects that hold one of
+   * them, the objects they hold (of a large array, the elements the evidence samples), and the
+   * partners of the paired ones among these.
+   */
+  private static long[][] restByFullScans(OrderedMerge merge, HeapGraph a, long[] liveA, HeapGraph b, long[] liveB) {
+    long[] inA = unpairedAndNeighbours(a, liveA, merge.aToB);
+    long[] inB = unpairedAndNeighbours(b, liveB, merge.bToA);
+    long[] addA = new long[inA.length];
+    for (int y = Bits.next(inB, 0); y >= 0; y = Bits.next(inB, y + 1)) {
+      if (merge.bToA[y] >= 0) {
+        Bits.set(addA, merge.bToA[y]);
+      }
+    }
+    for (int x = Bits.next(inA, 0); x >= 0; x = Bits.next(inA, x + 1)) {
+      if (merge.aToB[x] >= 0) {
+        Bits.set(inB, merge.aToB[x]);
+      }
+    }
+    for (int x = Bits.next(addA, 0); x >= 0; x = Bits.next(addA, x + 1)) {
+      Bits.set(inA, x);
+    }
+    return new long[][] {inA, inB};
+  }
+
+  private static long[] unpairedAndNeighbours(HeapGraph g, long[] live, int[] partner) {
+    long[] unpaired = new long[live.length];
+    for (int x = Bits.next(live, 0); x >= 0; x = Bits.next(live, x + 1)) {
+      if (partner[x] < 0) {
+        Bits.set(unpaired, x);
+      }
+    }
+    long[] in = unpaired.clone();
+    for (int x = Bits.next(live, 0); x >= 0; x = Bits.next(live, x + 1)) {
+      boolean sampled = Bits.get(unpaired, x) && g.kind(x) == ObjectKind.OBJECT_ARRAY
+          && g.referenceCount(x) > 1 && Evidence.sampleStep(g.arrayLength(x)) > 1;
+      int[] targets = sampled ? g.referenceSlots(x) : new int[g.referenceCount(x)];
+      if (!sampled) {
+        for (int k = 0; k < targets.length; k++) {
+          targets[k] = g.reference(x, k);
+        }
+      }
+      int step = sampled ? Evidence.sampleStep(targets.length) : 1;
+      for (int k = 0; k < targets.length; k += step) {
+        int t = targets[k];
+        if (t < 0 || !Bits.get(live, t)) {
+          continue;
+        }
+        if (Bits.get(unpaired, x)) {
+          Bits.set(in, t);
+        } else if (Bits.get(unpaired, t)) {
+          Bits.set(in, x);
+        }
+      }
+    }
+    return in;
+  }
+
+  private static Integer[] members(long[] bits) {
+    List<Integer> out = new ArrayList<>();
+    for (int x = Bits.next(bits, 0); x >= 0; x = Bits.next(bits, x + 1)) {
+      out.add(x);
+    }
+    return out.toArray(Integer[]::new);
   }
 }
