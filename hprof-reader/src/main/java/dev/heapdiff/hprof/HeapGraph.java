@@ -499,19 +499,19 @@ public final class HeapGraph implements AutoCloseable {
    * @param out one entry per object index; entries of objects not in {@code objects} are left as they are
    * @param classSeeds one value per class index, or {@code null} for none
    * @param leftOut field names by class index (the fields of the class itself and its superclasses),
-   *     whose values the hashes of that class's instances leave out
+   *     whose values the hashes of that class's instances leave out; or {@code null} for none
    */
   public void contentHashes(long[] objects, long[] out, long[] classSeeds, Map<Integer, Set<String>> leftOut) {
+    long[] seeds = classSeeds != null ? classSeeds : new long[g.shapes.length];
+    if (seeds.length < g.shapes.length) {
+      throw new IllegalArgumentException(seeds.length + " class seeds for " + g.shapes.length + " classes");
+    }
     int[][] runs = new int[g.shapes.length][];
     for (int c = 0; c < runs.length; c++) {
-      Set<String> fields = leftOut.get(c);
+      Set<String> fields = leftOut == null ? null : leftOut.get(c);
       if (g.shapes[c] != null) {
         runs[c] = fields == null ? g.shapes[c].primitiveRuns : g.shapes[c].primitiveRunsWithout(fields, g.idSize);
       }
-    }
-    long[] seeds = classSeeds != null ? classSeeds : new long[runs.length];
-    if (seeds.length < runs.length) {
-      throw new IllegalArgumentException(seeds.length + " class seeds for " + runs.length + " classes");
     }
     long objectArrayHash = 0x51ED27L;
     for (int w = 0; w < objects.length; w++) {

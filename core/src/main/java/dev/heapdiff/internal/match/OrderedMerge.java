@@ -125,10 +125,10 @@ final class OrderedMerge {
         classMix[c.index()] = MatchSide.mix(classKeys[c.index()] * 31 + 7);
       }
       long[] content = new long[graph.objectCount()];
-      // A string's cached hash is set on first use: its coder and its value's contents (its
-      // referent's, in its key) speak for it.
+      // A string's cached hashes are set on first use (hashIsZero since JDK 13, hash32 in JDK 7u6 to
+      // 7u40): its coder and its value's contents (its referent's, in its key) speak for it.
       Map<Integer, Set<String>> leftOut = graph.findClass("java.lang.String")
-          .map(c -> Map.of(c.index(), Set.of("hash", "hashIsZero"))).orElse(Map.of());
+          .map(c -> Map.of(c.index(), Set.of("hash", "hashIsZero", "hash32"))).orElse(Map.of());
       graph.contentHashes(live, content, classMix, leftOut);
       for (HeapClass c : classes) {
         int i = c.objectIndex();
