@@ -644,10 +644,12 @@ final class OrderedMerge {
     for (int x = Bits.next(unpaired, 0); x >= 0; x = Bits.next(unpaired, x + 1)) {
       int refs = graph.referenceCount(x);
       if (refs > 1 && graph.kind(x) == ObjectKind.OBJECT_ARRAY && Evidence.sampleStep(graph.arrayLength(x)) > 1) {
-        int[] slots = graph.referenceSlots(x);
-        for (int k = 0, step = Evidence.sampleStep(slots.length); k < slots.length; k += step) {
-          if (slots[k] >= 0 && Bits.get(live, slots[k])) {
-            Bits.set(in, slots[k]);
+        // Only the sampled elements are read: a map's table may have millions.
+        for (int k = 0, n = graph.arrayLength(x), step = Evidence.sampleStep(n); k < n; k += step) {
+          long id = (Long) graph.arrayElement(x, k);
+          int t = id == 0 ? -1 : graph.indexOf(id);
+          if (t >= 0 && Bits.get(live, t)) {
+            Bits.set(in, t);
           }
         }
       } else {
