@@ -33,7 +33,7 @@ public final class MatchBench {
 
   /** One child JVM's measurements. */
   record Result(double openBefore, double openAfter, double match, long matchHeap, long beforeObjects,
-      long afterObjects, long fresh) {}
+      long afterObjects, long fresh, double openAgain, double matchAgain) {}
 
   private MatchBench() {}
 
@@ -70,8 +70,8 @@ public final class MatchBench {
     for (int round = 1; round <= runs; round++) {
       Result r = measure();
       results.add(r);
-      System.err.printf(Locale.ROOT, "run %d/%d  open %.2f s + %.2f s, match %.2f s%n", round, runs, r.openBefore(),
-          r.openAfter(), r.match());
+      System.err.printf(Locale.ROOT, "run %d/%d  open %.2f s + %.2f s, match %.2f s; again: open %.2f s,"
+          + " match %.2f s%n", round, runs, r.openBefore(), r.openAfter(), r.match(), r.openAgain(), r.matchAgain());
     }
     System.out.println();
     System.out.print(table(loadBefore, ReaderBench.loadAverage(), results));
@@ -98,7 +98,8 @@ public final class MatchBench {
     command.add(after.toString());
     String[] f = ReaderBench.resultOf(command, "matching", CHILD_TIMEOUT_MINUTES);
     return new Result(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-        Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]));
+        Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]),
+        Double.parseDouble(f[8]), Double.parseDouble(f[9]));
   }
 
   private String table(String loadBefore, String loadAfter, List<Result> results) throws IOException {
@@ -115,20 +116,24 @@ public final class MatchBench {
         loadBefore, loadAfter));
     out.append(String.format(Locale.ROOT, "dumps: %s, %.1f MB; %s, %.1f MB (scale %s)%n%n", before.getFileName(),
         Files.size(before) / MB, after.getFileName(), Files.size(after) / MB, scale));
-    out.append(String.format(Locale.ROOT, "%-4s %12s %12s %12s %14s %12s %12s %10s %16s%n", "run", "open before s",
-        "open after s", "match s", "match/open", "before objs", "after objs", "new", "match bytes/obj"));
+    out.append(String.format(Locale.ROOT, "%-4s %12s %12s %12s %14s %12s %12s %10s %16s %12s %12s%n", "run",
+        "open before s", "open after s", "match s", "match/open", "before objs", "after objs", "new", "match bytes/obj",
+        "again open s", "again match s"));
     for (int k = 0; k < results.size(); k++) {
       Result r = results.get(k);
       double open = Math.max(r.openBefore(), r.openAfter());
-      out.append(String.format(Locale.ROOT, "%-4d %12.2f %12.2f %12.2f %14.2f %,12d %,12d %,10d %16.1f%n", k + 1,
-          r.openBefore(), r.openAfter(), r.match(), r.match() / open, r.beforeObjects(), r.afterObjects(), r.fresh(),
-          (double) r.matchHeap() / (r.beforeObjects() + r.afterObjects())));
+      out.append(String.format(Locale.ROOT, "%-4d %12.2f %12.2f %12.2f %14.2f %,12d %,12d %,10d %16.1f %12.2f %12.2f%n",
+          k + 1, r.openBefore(), r.openAfter(), r.match(), r.match() / open, r.beforeObjects(), r.afterObjects(),
+          r.fresh(), (double) r.matchHeap() / (r.beforeObjects() + r.afterObjects()), r.openAgain(),
+          r.matchAgain()));
     }
     out.append(String.format(Locale.ROOT, "notes: open = Heap.load(dump) and its first analysis (graph, reachability);%n"
         + "match = after.minus(before), the matching of both dumps' live objects and the set of new ones;%n"
         + "match/open = match seconds over the slower of the two opens (target <= 1);%n"
         + "match bytes/obj = the Java heap's peak during the matching beyond the two open dumps (garbage not yet%n"
-        + "collected included: an upper bound), over the objects of both dumps.%n"));
+        + "collected included: an upper bound), over the objects of both dumps;%n"
+        + "again = the same two dumps opened (the slower of the two) and matched again in the same JVM, its code%n"
+        + "compiled by then, as a second pair is in jshell or a test suite (not the target's measure).%n"));
     return out.toString();
   }
 }
