@@ -134,15 +134,21 @@ final class Matcher {
       if (made == 0) {
         break;
       }
+      int beforePropagation = a.matched;
       propagate();
       phase("round " + rounds);
       // Pairs the order undid, made again otherwise, undone again: a round that ends with no more
-      // pairs than it began with has nothing left to settle.
-      if (a.matched <= atStart) {
+      // pairs than it began with, none of them made by its last propagation, has nothing left to
+      // settle; nor has one that ends with as many pairs as the round before.
+      if (a.matched <= atStart && a.matched == beforePropagation || a.matched == pairsAfterRound) {
         break;
       }
+      pairsAfterRound = a.matched;
     }
   }
+
+  /** How many pairs there were after the last round. */
+  private int pairsAfterRound = -1;
 
   private static final boolean TIMINGS = Boolean.getBoolean("heapdiff.timings");
   private long phaseStart = System.nanoTime();
