@@ -1,12 +1,17 @@
 package dev.heapdiff;
 
-import static dev.heapdiff.testdata.BasicType.BYTE;
 import static dev.heapdiff.testdata.BasicType.INT;
 import static dev.heapdiff.testdata.BasicType.OBJECT;
+import static dev.heapdiff.testdata.SyntheticClasses.ARRAY_CLASS;
+import static dev.heapdiff.testdata.SyntheticClasses.BYTES_CLASS;
+import static dev.heapdiff.testdata.SyntheticClasses.NODE_CLASS;
+import static dev.heapdiff.testdata.SyntheticClasses.OBJECT_CLASS;
+import static dev.heapdiff.testdata.SyntheticClasses.STRING_CLASS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.heapdiff.testdata.HprofWriter;
+import dev.heapdiff.testdata.SyntheticClasses;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * address (same id, another object) must not, and objects of equal contents count once each.
  */
 class MinusSyntheticTest {
-  static final long OBJECT_CLASS = 0x100;
-  static final long STRING_CLASS = 0x110;
-  static final long BYTES_CLASS = 0x120;
-  static final long NODE_CLASS = 0x130;
-  static final long ARRAY_CLASS = 0x140;
   static final long HOLDER_CLASS = 0x150;
   static final long COUNTER_CLASS = 0x160;
   static final long LIST_CLASS = 0x170;
@@ -44,13 +44,7 @@ class MinusSyntheticTest {
   /** The same with {@code Holder.C} set to {@code c}. */
   private Snapshot dump(String name, long a, long b, long c, Consumer<HprofWriter> objects) throws Exception {
     HprofWriter w = HprofWriter.inMemory(8);
-    w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
-    w.loadClass(BYTES_CLASS, "[B").classDump(BYTES_CLASS).superclass(OBJECT_CLASS).end();
-    w.loadClass(STRING_CLASS, "java/lang/String").classDump(STRING_CLASS).superclass(OBJECT_CLASS)
-        .field("value", OBJECT).field("coder", BYTE).field("hash", INT).end();
-    w.loadClass(NODE_CLASS, "com/example/Node").classDump(NODE_CLASS).superclass(OBJECT_CLASS)
-        .field("next", OBJECT).field("value", INT).end();
-    w.loadClass(ARRAY_CLASS, "[Ljava/lang/Object;").classDump(ARRAY_CLASS).superclass(OBJECT_CLASS).end();
+    SyntheticClasses.write(w);
     w.loadClass(HOLDER_CLASS, "com/example/Holder").classDump(HOLDER_CLASS).superclass(OBJECT_CLASS)
         .staticField("A", OBJECT, a).staticField("B", OBJECT, b).staticField("C", OBJECT, c).end();
     w.rootStickyClass(OBJECT_CLASS).rootStickyClass(STRING_CLASS).rootStickyClass(NODE_CLASS)

@@ -1,13 +1,16 @@
 package dev.heapdiff.internal.match;
 
-import static dev.heapdiff.testdata.BasicType.BYTE;
-import static dev.heapdiff.testdata.BasicType.INT;
 import static dev.heapdiff.testdata.BasicType.OBJECT;
+import static dev.heapdiff.testdata.SyntheticClasses.ARRAY_CLASS;
+import static dev.heapdiff.testdata.SyntheticClasses.NODE_CLASS;
+import static dev.heapdiff.testdata.SyntheticClasses.OBJECT_CLASS;
+import static dev.heapdiff.testdata.SyntheticClasses.STRING_CLASS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.internal.Analysis;
 import dev.heapdiff.testdata.HprofWriter;
+import dev.heapdiff.testdata.SyntheticClasses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -22,11 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * is not kept at all the merge pairs too little to be used.
  */
 class OrderedMergeSyntheticTest {
-  private static final long OBJECT_CLASS = 0x100;
-  private static final long BYTES_CLASS = 0x110;
-  private static final long STRING_CLASS = 0x120;
-  private static final long NODE_CLASS = 0x130;
-  private static final long ARRAY_CLASS = 0x140;
   private static final long HOLDER_CLASS = 0x150;
   private static final int N = 20_000;
   private static final long BEFORE = 0x100000;
@@ -42,13 +40,7 @@ class OrderedMergeSyntheticTest {
   /** The same, with {@code current} (an id, or 0 for null) in the static field of class Holder. */
   private HeapGraph dump(String name, long root, long current, Consumer<HprofWriter> objects) throws Exception {
     HprofWriter w = HprofWriter.inMemory(8);
-    w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
-    w.loadClass(BYTES_CLASS, "[B").classDump(BYTES_CLASS).superclass(OBJECT_CLASS).end();
-    w.loadClass(STRING_CLASS, "java/lang/String").classDump(STRING_CLASS).superclass(OBJECT_CLASS)
-        .field("value", OBJECT).field("coder", BYTE).field("hash", INT).end();
-    w.loadClass(NODE_CLASS, "com/example/Node").classDump(NODE_CLASS).superclass(OBJECT_CLASS)
-        .field("next", OBJECT).field("value", INT).end();
-    w.loadClass(ARRAY_CLASS, "[Ljava/lang/Object;").classDump(ARRAY_CLASS).superclass(OBJECT_CLASS).end();
+    SyntheticClasses.write(w);
     w.loadClass(HOLDER_CLASS, "com/example/Holder").classDump(HOLDER_CLASS).superclass(OBJECT_CLASS)
         .staticField("current", OBJECT, current).end();
     w.rootStickyClass(OBJECT_CLASS).rootStickyClass(STRING_CLASS).rootStickyClass(NODE_CLASS)
