@@ -467,9 +467,13 @@ public final class HeapGraph implements AutoCloseable {
   public long arrayContentHash(int object) {
     return switch (kind(object)) {
       case PRIMITIVE_ARRAY -> primitiveArrayHash(object);
-      case OBJECT_ARRAY -> mix(0x51ED27L + arrayLength(object));
+      case OBJECT_ARRAY -> objectArrayHash(object);
       default -> 0;
     };
+  }
+
+  private long objectArrayHash(int object) {
+    return mix(0x51ED27L + Values.arrayLength(g, object));
   }
 
   private long primitiveArrayHash(int object) {
@@ -513,7 +517,6 @@ public final class HeapGraph implements AutoCloseable {
         runs[c] = fields == null ? g.shapes[c].primitiveRuns : g.shapes[c].primitiveRunsWithout(fields, g.idSize);
       }
     }
-    long objectArrayHash = 0x51ED27L;
     for (int w = 0; w < objects.length; w++) {
       for (long word = objects[w]; word != 0; word &= word - 1) {
         int i = (w << 6) + Long.numberOfTrailingZeros(word);
@@ -522,7 +525,7 @@ public final class HeapGraph implements AutoCloseable {
           case 0x21 -> c == g.classClassIndex && g.classOfMirror(i) >= 0 ? 0
               : instanceHash(runs[c], Values.instanceData(g, i)) ^ seeds[c];
           case 0x23 -> primitiveArrayHash(i) ^ seeds[c];
-          case 0x22 -> mix(objectArrayHash + Values.arrayLength(g, i)) ^ seeds[c];
+          case 0x22 -> objectArrayHash(i) ^ seeds[c];
           default -> 0;
         };
       }

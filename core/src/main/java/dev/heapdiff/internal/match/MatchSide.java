@@ -344,10 +344,7 @@ final class MatchSide {
         valueContent = content[value];
       } else if (s >= 0 && holdsOutside != null && Bits.get(holdsOutside, i)) {
         // A value that is not a member: its contents as a member's would be (a dead one's are 0).
-        int g = global(i);
-        // A string's one reference field is its value: its one reference, if any (no array made).
-        int v = stringValueSlot == 0 && graph.referenceSlotCount(g) == 1
-            ? (graph.referenceCount(g) == 1 ? graph.reference(g, 0) : -1) : graph.referenceSlots(g)[stringValueSlot];
+        int v = graph.referenceSlots(global(i))[stringValueSlot];
         valueContent = v < 0 ? 7 : Bits.get(liveInGraph, v) ? graph.arrayContentHash(v) : 0;
       } else {
         valueContent = 7;

@@ -77,7 +77,6 @@ final class Matcher {
    * preset.
    */
   final byte[] how;
-  int presets;
   int anchors;
   int bySweep;
   int bySignature;
@@ -404,7 +403,6 @@ final class Matcher {
       }
       match(x, y);
       how[x] = PRESET;
-      presets++;
     }
   }
 

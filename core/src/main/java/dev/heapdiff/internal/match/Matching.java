@@ -190,7 +190,7 @@ public final class Matching {
     MatchSide a = new MatchSide(first, liveFirst, membersFirst, popularFirst, keysFirst, true, pseudoStatics);
     cpu = threadCpu() - cpu;
     MatchSide b = join(other);
-    if (Boolean.getBoolean("heapdiff.timings")) {
+    if (TIMINGS) {
       System.err.printf("heapdiff: match sides            %6d ms (cpu %6d ms and %d ms)%n",
           (System.nanoTime() - start) / 1_000_000, cpu / 1_000_000, otherCpu[0] / 1_000_000);
     }
