@@ -116,10 +116,8 @@ public final class Matching {
     int[] secondToFirst = merge.bToA;
     overlay(matcher.a, matcher.b, firstToSecond);
     overlay(matcher.b, matcher.a, secondToFirst);
-    int matched = 0;
-    for (int p : firstToSecond) {
-      matched += p >= 0 ? 1 : 0;
-    }
+    // The matcher keeps every preset pair and counts it among its own.
+    int matched = merge.confirmed + matcher.a.matched - rest.pairs.length / 2;
     String summary = String.format("%,d of %,d objects matched to %,d objects (%,d by the address-order merge;"
             + " of the %,d objects left and their neighbours, %,d anchors, %,d swept, %,d by signature, %,d by"
             + " evidence, %d rounds) in %d ms", matched, Bits.count(liveFirst), Bits.count(liveSecond),
@@ -263,17 +261,29 @@ public final class Matching {
 
   /** Returns, of the objects in {@code members} (bits over {@code graph}'s indexes), those with no partner. */
   public long[] withoutPartner(HeapGraph graph, long[] members) {
-    int[] partners = side(graph);
-    return Bits.filter(members, i -> partners[i] < 0);
+    return partnerNotIn(graph, members, null);
   }
 
   /**
    * Returns, of {@code members} of {@code graph}, those whose partner is not among {@code others}
-   * (bits over the other dump's indexes): no partner at all, or one outside {@code others}.
+   * (bits over the other dump's indexes): no partner at all, or one outside {@code others} (or null:
+   * none outside).
    */
   public long[] partnerNotIn(HeapGraph graph, long[] members, long[] others) {
     int[] partners = side(graph);
-    return Bits.filter(members, i -> partners[i] < 0 || !Bits.get(others, partners[i]));
+    long[] out = new long[members.length];
+    // Over every object of a dump, once the matching is made: a plain loop, no call per object.
+    for (int w = 0; w < members.length; w++) {
+      long kept = 0;
+      for (long word = members[w]; word != 0; word &= word - 1) {
+        int p = partners[(w << 6) + Long.numberOfTrailingZeros(word)];
+        if (p < 0 || others != null && (others[p >>> 6] & 1L << p) == 0) {
+          kept |= word & -word;
+        }
+      }
+      out[w] = kept;
+    }
+    return out;
   }
 
   private int[] side(HeapGraph graph) {
