@@ -3,7 +3,7 @@ package dev.heapdiff;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 import dev.heapdiff.hprof.ObjectLayout;
-import dev.heapdiff.internal.DeleteAtExit;
+import dev.heapdiff.hprof.internal.DeleteAtExit;
 import dev.heapdiff.internal.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,7 +56,7 @@ public final class Heap {
       } else {
         dir = privateDirectory = PrivateFiles.temporaryDirectory("heapdiff-");
       }
-      Files.createDirectories(dir);
+      PrivateFiles.createDirectories(dir);
       long pid = ProcessHandle.current().pid();
       Path file = dir.resolve("heapdiff-" + pid + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime()
           + (options.gzip() ? ".hprof.gz" : ".hprof"));
@@ -96,10 +96,18 @@ public final class Heap {
    * and never deleted.
    *
    * @throws NoSuchFileException if there is no such file
+   * @throws java.nio.file.FileSystemException if it is a directory, a pipe or a device, or cannot be
+   *     read
    */
   public static Snapshot load(Path dump) throws IOException {
     if (!Files.exists(dump)) {
       throw new NoSuchFileException(dump.toString(), null, "no such heap dump file");
+    }
+    if (!Files.isRegularFile(dump)) {
+      // Said now rather than at the first analysis; a pipe could be read only once.
+      throw new java.nio.file.FileSystemException(dump.toString(), null, Files.isDirectory(dump)
+          ? "a directory where a heap dump file was expected"
+          : "not a regular file (a pipe, a device or a socket): save the dump to a file first");
     }
     if (!Files.isReadable(dump)) {
       throw new java.nio.file.AccessDeniedException(dump.toString(), null, "the heap dump file is not readable");

@@ -3,7 +3,7 @@ package dev.heapdiff;
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.hprof.ObjectLayout;
 import dev.heapdiff.internal.Analysis;
-import dev.heapdiff.internal.DeleteAtExit;
+import dev.heapdiff.hprof.internal.DeleteAtExit;
 import dev.heapdiff.internal.match.Matching;
 import java.io.IOException;
 import java.io.UncheckedIOException;

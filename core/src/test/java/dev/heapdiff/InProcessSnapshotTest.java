@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.heapdiff.hprof.HeapGraph;
-import dev.heapdiff.internal.DeleteAtExit;
+import dev.heapdiff.hprof.internal.DeleteAtExit;
 import dev.heapdiff.testdata.ChildJvm;
 import dev.heapdiff.testdata.ClassHistogram;
 import dev.heapdiff.testdata.DumpRequest;

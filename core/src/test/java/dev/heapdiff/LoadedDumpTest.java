@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.heapdiff.report.PartitionRow;
 import dev.heapdiff.testdata.ChildJvm;
 import dev.heapdiff.testdata.workload.Population;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,5 +145,15 @@ class LoadedDumpTest {
     Path missing = dir.resolve("nope.hprof");
     assertThatThrownBy(() -> Heap.load(missing)).isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining("nope.hprof");
+  }
+
+  @Test
+  void aDirectoryOrAPipeIsRefusedWhenLoadedNotAtTheFirstAnalysis() throws Exception {
+    assertThatThrownBy(() -> Heap.load(dir)).isInstanceOf(FileSystemException.class)
+        .hasMessageContaining(dir.toString()).hasMessageContaining("directory");
+    Path fifo = dir.resolve("pipe.hprof");
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+    assertThatThrownBy(() -> Heap.load(fifo)).isInstanceOf(FileSystemException.class)
+        .hasMessageContaining(fifo.toString()).hasMessageContaining("not a regular file");
   }
 }

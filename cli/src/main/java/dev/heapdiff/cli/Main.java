@@ -1,5 +1,6 @@
 package dev.heapdiff.cli;
 
+import java.util.Locale;
 import picocli.CommandLine;
 
 /** The entry point of {@code heapdiff.jar}. */
@@ -9,10 +10,24 @@ public final class Main {
   /** Runs the {@code heapdiff} command and exits with its exit code. */
   public static void main(String[] args) {
     CommandLine commandLine = commandLine();
-    int exitCode = commandLine.execute(args);
+    int exitCode;
+    try {
+      exitCode = commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      // Where the heap ran out outside what reports it (NotEnoughMemoryException): still one line.
+      System.err.println(outOfHeap(Runtime.getRuntime().maxMemory()));
+      exitCode = ErrorLine.INPUT_ERROR;
+    }
     commandLine.getOut().flush();
     commandLine.getErr().flush();
     System.exit(exitCode);
+  }
+
+  /** The line for a heap that ran out where nothing said how much was needed: twice the maximum, in GiB. */
+  static String outOfHeap(long maxHeapBytes) {
+    long gib = Math.max(1, (2 * maxHeapBytes + (1L << 30) - 1) >> 30);
+    return String.format(Locale.ROOT, "heapdiff: not enough Java heap (this JVM's maximum heap is %,d MB); for this"
+        + " command: HEAPDIFF_JAVA_OPTS=-Xmx%dg heapdiff ...", maxHeapBytes >> 20, gib);
   }
 
   /**

@@ -87,6 +87,38 @@ class NotEnoughMemoryTest {
         .contains("that needs about", "MB of heap", "maximum heap is 56 MB", "HEAPDIFF_JAVA_OPTS=-Xmx1g");
   }
 
+  /**
+   * Heaps around what a small dump needs: each run works or says so in one line. A QA pass found a
+   * stack trace at some of them (the exception's own message ran out of heap while the partly built
+   * graph was still held).
+   */
+  @Test
+  void aHeapJustTooSmallGivesOneLineNotAStackTrace() throws Exception {
+    Path before = chain("before.hprof", 0, 60_000);
+    Path after = chain("after.hprof", 2_000, 62_000);
+    for (String xmx : new String[] {"-Xmx6m", "-Xmx8m", "-Xmx9m", "-Xmx10m", "-Xmx11m", "-Xmx12m", "-Xmx16m"}) {
+      for (String[] args : new String[][] {{"show", after.toString()},
+          {"diff", before.toString(), after.toString()}}) {
+        ChildJvm.Outcome run = heapdiffWithHeap(xmx, args);
+        String what = xmx + " " + String.join(" ", args) + ":\n" + run.output();
+        if (run.exitCode() != 0) {
+          assertThat(run.exitCode()).as(what).isEqualTo(1);
+          assertThat(run.output().lines()).as(what).singleElement().asString()
+              .startsWith("heapdiff: not enough Java heap").contains("HEAPDIFF_JAVA_OPTS=-Xmx");
+        } else {
+          assertThat(run.output()).as(what).doesNotContain("Exception", "Error");
+        }
+      }
+    }
+  }
+
+  @Test
+  void theLineForAHeapThatRanOutElsewhereSuggestsTwiceTheMaximumInWholeGigabytes() {
+    assertThat(Main.outOfHeap(10L << 20)).isEqualTo("heapdiff: not enough Java heap (this JVM's maximum heap is"
+        + " 10 MB); for this command: HEAPDIFF_JAVA_OPTS=-Xmx1g heapdiff ...");
+    assertThat(Main.outOfHeap(3L << 30)).contains("maximum heap is 3,072 MB", "-Xmx6g");
+  }
+
   @Test
   void aHeapExhaustionIsRecognisedThroughTheExceptionsThatCarryIt() {
     OutOfMemoryError heap = new OutOfMemoryError("Java heap space");

@@ -1,6 +1,7 @@
 package dev.heapdiff.internal;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -8,6 +9,31 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** Files heapdiff writes are its owner's only: heap dumps and what names them hold secrets. */
 public final class PrivateFiles {
   private PrivateFiles() {}
+
+  /**
+   * Creates {@code dir} and its missing parents, each new one owner-only ({@code rwx------}) where
+   * the file system has POSIX permissions; directories that exist are left as they are.
+   */
+  public static void createDirectories(Path dir) throws IOException {
+    Path absolute = dir.toAbsolutePath();
+    if (Files.isDirectory(absolute)) {
+      return;
+    }
+    Path parent = absolute.getParent();
+    if (parent != null) {
+      createDirectories(parent);
+    }
+    try {
+      Files.createDirectory(absolute,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createDirectory(absolute);
+    } catch (FileAlreadyExistsException raced) {
+      if (!Files.isDirectory(absolute)) {
+        throw raced;
+      }
+    }
+  }
 
   /**
    * Creates a new temporary directory that only its owner can read, write and enter ({@code

@@ -11,6 +11,7 @@ import dev.heapdiff.hprof.internal.StackTraces;
 import dev.heapdiff.hprof.internal.Values;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -77,6 +78,11 @@ public final class HeapGraph implements AutoCloseable {
     if (Files.isDirectory(file)) {
       throw new HprofFormatException(file, 0, "a directory where a heap dump file was expected");
     }
+    if (!Files.isRegularFile(file)) {
+      // A pipe would be read twice (the gzip check, then the mapping) and wait for a writer forever.
+      throw new FileSystemException(file.toString(), null,
+          "not a regular file (a pipe, a device or a socket): save the dump to a file first");
+    }
     if (!Files.isReadable(file)) {
       throw new AccessDeniedException(file.toString(), null, "the heap dump file is not readable");
     }
@@ -91,13 +97,13 @@ public final class HeapGraph implements AutoCloseable {
       return new HeapGraph(data, file, temporary);
     } catch (HprofFormatException e) {
       if (temporary != null) {
-        Files.deleteIfExists(temporary);
+        Gunzip.delete(temporary);
         throw new HprofFormatException(file, e.offset(), e.problem() + " (offset in the decompressed dump)");
       }
       throw e;
     } catch (IOException | RuntimeException e) {
       if (temporary != null) {
-        Files.deleteIfExists(temporary);
+        Gunzip.delete(temporary);
       }
       throw e;
     }
@@ -742,7 +748,7 @@ public final class HeapGraph implements AutoCloseable {
   @Override
   public void close() throws IOException {
     if (temporary != null) {
-      Files.deleteIfExists(temporary);
+      Gunzip.delete(temporary);
     }
   }
 

@@ -78,8 +78,10 @@ public final class NotEnoughMemoryException extends RuntimeException {
     }
     out.append(": ");
     if (needed >= 0) {
-      out.append(String.format(Locale.ROOT, bySize ? "that needs about as much heap as the %,.0f MB of the file, "
-          : "that needs about %,.0f MB of heap, ", needed / MB));
+      // Beside what the JVM holds already (its own objects, another dump): so it can be less than the maximum.
+      out.append(String.format(Locale.ROOT, bySize
+          ? "that needs about as much heap as the %,.0f MB of the file beside what this JVM holds already, "
+          : "that needs about %,.0f MB of heap beside what this JVM holds already, ", needed / MB));
     }
     out.append(String.format(Locale.ROOT, "and this JVM's maximum heap is %,.0f MB; run Java with a larger -Xmx",
         Runtime.getRuntime().maxMemory() / MB));

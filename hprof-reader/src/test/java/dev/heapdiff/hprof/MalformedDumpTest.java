@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -266,5 +268,16 @@ class MalformedDumpTest {
   void aDirectoryIsNotADump() {
     assertThatThrownBy(() -> HeapGraph.open(dir)).isInstanceOf(HprofFormatException.class)
         .hasMessageContaining(dir.toString()).hasMessageContaining("directory");
+  }
+
+  @Test
+  void aPipeFailsAtOnceInsteadOfWaitingForAWriter() throws Exception {
+    Path fifo = dir.resolve("pipe.hprof");
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+    // Read twice (the gzip check, then the mapping), a pipe with a writer would lose its first bytes,
+    // and without one its opening waits forever.
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> HeapGraph.open(fifo))
+        .isInstanceOf(FileSystemException.class).hasMessageContaining(fifo.toString())
+        .hasMessageContaining("not a regular file"));
   }
 }

@@ -47,16 +47,21 @@ public final class GraphBuilder {
   public static GraphData read(Path file, ObjectLayout layout, Path shownAs) throws IOException {
     MappedInput in = MappedInput.open(file);
     GraphBuilder builder = new GraphBuilder(in, layout);
+    long objects;
+    Throwable exhausted;
     try {
       return builder.build();
     } catch (OutOfMemoryError | RuntimeException e) {
       if (!NotEnoughMemoryException.isHeapExhaustion(e)) {
         throw e;
       }
-      long objects = builder.g.ids != null ? builder.g.ids.size() : -1;
-      throw new NotEnoughMemoryException("open", List.of(shownAs), objects,
-          objects < 0 ? -1 : PEAK_BYTES_PER_OBJECT * objects, e);
+      objects = builder.g.ids != null ? builder.g.ids.size() : -1;
+      exhausted = e;
     }
+    // The partly built graph let go first: making the exception and its message needs some heap.
+    builder = null;
+    throw new NotEnoughMemoryException("open", List.of(shownAs), objects,
+        objects < 0 ? -1 : PEAK_BYTES_PER_OBJECT * objects, exhausted);
   }
 
   /**

@@ -22,9 +22,13 @@ public final class Gunzip {
     }
   }
 
-  /** Decompresses {@code file} into a new temporary file, which the caller must delete. */
+  /**
+   * Decompresses {@code file} into a new temporary file, which the caller must delete with {@link
+   * #delete}; until then it is deleted when the JVM exits (also when the user stops it half way).
+   */
   public static Path decompress(Path file) throws IOException {
     Path target = createPrivateTempFile();
+    DeleteAtExit.register(target);
     long written = 0;
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
         OutputStream out = Files.newOutputStream(target)) {
@@ -43,7 +47,7 @@ public final class Gunzip {
         written += n;
       }
     } catch (IOException e) {
-      Files.deleteIfExists(target);
+      delete(target);
       if (e instanceof HprofFormatException) {
         throw e;
       }
@@ -55,6 +59,12 @@ public final class Gunzip {
           + " uncompressed bytes: " + e.getMessage(), e);
     }
     return target;
+  }
+
+  /** Deletes a copy {@link #decompress} made, and lets go of it at exit. */
+  public static void delete(Path copy) throws IOException {
+    Files.deleteIfExists(copy);
+    DeleteAtExit.forget(copy);
   }
 
   private static HprofFormatException corrupt(Path file, long written, IOException e) {

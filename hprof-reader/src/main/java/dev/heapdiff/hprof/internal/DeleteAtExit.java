@@ -1,4 +1,4 @@
-package dev.heapdiff.internal;
+package dev.heapdiff.hprof.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The files and directories that snapshots own, deleted when the JVM exits unless they are closed
- * (and forgotten here) first. Unlike {@link java.io.File#deleteOnExit()}, which keeps every name it
+ * The files and directories that heapdiff made and owns (snapshots' dumps, decompressed copies of
+ * gzip dumps), deleted when the JVM exits, also on Ctrl-C, unless they are closed (and forgotten
+ * here) first. Unlike {@link java.io.File#deleteOnExit()}, which keeps every name it
  * is given until the JVM exits, a closed snapshot leaves nothing behind here; and what is here is
  * heapdiff's, so snapshots of the user's heap do not see it. One shutdown hook, registered with
  * the first use (before any dump is written, so that it is in every dump and new in none).
