@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
     description = "Shows Java heap dumps (HPROF) as heapy-style tables of objects by class.",
     subcommands = {ShowCommand.class, DiffCommand.class, ShellCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:the input could not be read (missing file, not a heap dump, ...)",
+    exitCodeList = {"0:success",
+        "1:the input could not be read (missing file, not a heap dump, ...) or the output could not be written",
         "2:usage error"})
 final class HeapdiffCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

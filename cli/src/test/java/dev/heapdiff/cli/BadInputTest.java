@@ -2,9 +2,14 @@ package dev.heapdiff.cli;
 
 import static dev.heapdiff.cli.CommandRun.heapdiff;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,5 +84,32 @@ class BadInputTest {
     assertThat(version.out()).startsWith("heapdiff 0.1.0");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("show", "demo", "Exit codes:");
+  }
+
+  @Test
+  void theJarsStandardOutputReportsAFullDisk() throws Exception {
+    File full = new File("/dev/full");
+    assumeTrue(full.exists() && full.canWrite(), "no /dev/full here");
+    Path stdout = dir.resolve("stdout.txt");
+    Path stderr = dir.resolve("stderr.txt");
+
+    assertThat(heapdiffJvm(stdout.toFile(), stderr.toFile(), "--version")).isZero();
+    assertThat(Files.readString(stdout)).startsWith("heapdiff 0.1.0");
+    assertThat(heapdiffJvm(full, stderr.toFile(), "--version")).isEqualTo(1);
+    assertThat(Files.readString(stderr)).isEqualTo("heapdiff: cannot write the output: No space left on device\n");
+  }
+
+  /** Runs {@code heapdiff args} in a JVM of its own, as the jar does, and returns its exit code. */
+  private static int heapdiffJvm(File stdout, File stderr, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    Process heapdiff = new ProcessBuilder(command).redirectOutput(stdout).redirectError(stderr).start();
+    if (!heapdiff.waitFor(60, TimeUnit.SECONDS)) {
+      heapdiff.destroyForcibly();
+      throw new AssertionError("heapdiff " + String.join(" ", args) + " did not end in 60 s");
+    }
+    return heapdiff.exitValue();
   }
 }

@@ -90,6 +90,15 @@ class DiffCommandTest {
   }
 
   @Test
+  void outputThatCannotBeWrittenIsAnErrorNamingWhy() {
+    CommandRun run = CommandRun.heapdiffToAFullDisk("diff", pair.before().toString(), pair.after().toString(),
+        "--format", "json");
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("heapdiff: cannot write the output: No space left on device\n");
+  }
+
+  @Test
   void aMissingDumpIsNamed() {
     CommandRun run = heapdiff("diff", pair.before().toString(), dir.resolve("nope.hprof").toString());
     assertThat(run.exitCode()).isEqualTo(1);

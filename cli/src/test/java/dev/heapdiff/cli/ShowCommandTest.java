@@ -180,6 +180,14 @@ class ShowCommandTest {
   }
 
   @Test
+  void outputThatCannotBeWrittenIsAnErrorNamingWhy() {
+    CommandRun run = CommandRun.heapdiffToAFullDisk("show", dump.toString(), "--all");
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("heapdiff: cannot write the output: No space left on device\n");
+  }
+
+  @Test
   void aTruncatedDumpIsNamedWithTheOffsetWhereReadingFailed() throws Exception {
     Path truncated = dir.resolve("truncated.hprof");
     try (var in = Files.newInputStream(dump)) {
