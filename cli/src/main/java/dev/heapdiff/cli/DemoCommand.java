@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
   private static final int CHILD_TIMEOUT_SECONDS = 120;
   private static final String ORDER = "dev.heapdiff.cli.demo.Order";
+  private static final String LOG = "order-service.log";
   /** The most orders {@code --requests} takes: they stay alive, in a child JVM of 256 MB. */
   static final int MAX_REQUESTS = 100_000;
 
@@ -124,9 +125,10 @@ final class DemoCommand implements Callable<Integer> {
   private void runOrderService(Path dir) throws IOException, InterruptedException {
     List<String> command = List.of(javaExecutable(), "-Xmx256m", "-cp", ownClassPath(),
         OrderService.class.getName(), dir.toString(), Integer.toString(requests));
-    Path log = dir.resolve("order-service.log");
+    Path log = dir.resolve(LOG);
     log.toFile().deleteOnExit(); // before the directory, which is deleted last
     try {
+      newLog(dir);
       Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       if (!child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         child.destroyForcibly();
@@ -140,6 +142,15 @@ final class DemoCommand implements Callable<Integer> {
       Files.deleteIfExists(log);
     }
   }
+
+  /**
+   * Creates the child JVM's log in {@code dir}, owner-only as every file heapdiff writes: the child's
+   * output goes into the existing file, which keeps its permissions.
+   */
+  static Path newLog(Path dir) throws IOException {
+    return PrivateFiles.newFile(dir.resolve(LOG));
+  }
+
   /** The {@code java} of the JVM running this command. */
   private static String javaExecutable() {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");

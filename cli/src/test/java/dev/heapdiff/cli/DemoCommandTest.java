@@ -2,14 +2,17 @@ package dev.heapdiff.cli;
 
 import static dev.heapdiff.cli.CommandRun.heapdiff;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
   @Test
@@ -62,6 +65,15 @@ class DemoCommandTest {
         .doesNotContain("leaks");
     assertThat(DemoCommand.conclusion(5_000, 4_000, 5_000)).isEqualTo("5,000 of the 5,000 orders taken stayed alive:"
         + " the service leaks them through a static map (OrderService.AUDIT) that is never cleared.");
+  }
+
+  @Test
+  void theServicesLogIsItsOwnersOnly(@TempDir Path dir) throws IOException {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+
+    Path log = DemoCommand.newLog(dir);
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
   }
 
   private static List<Path> demoDirectories() throws IOException {
