@@ -60,19 +60,38 @@ class BadInputTest {
   }
 
   @Test
-  void anUnknownFormatIsAUsageError() {
-    CommandRun run = heapdiff("show", "--format", "xml", "x.hprof");
+  void anUnknownFormatIsAUsageErrorListingTheChoicesAsHelpDoes() {
+    CommandRun format = heapdiff("show", "--format", "xml", "x.hprof");
+    CommandRun by = heapdiff("diff", "--by", "colour", "a.hprof", "b.hprof");
 
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--format", "xml");
+    assertThat(format.exitCode()).isEqualTo(2);
+    assertThat(format.err()).startsWith("Invalid value for option '--format': expected one of "
+        + "[text, csv, json, markdown, html, ids] (case-insensitive) but was 'xml'\n");
+    assertThat(by.exitCode()).isEqualTo(2);
+    assertThat(by.err()).startsWith("Invalid value for option '--by': expected one of "
+        + "[class, size, package, loader, referrers, via] (case-insensitive) but was 'colour'\n")
+        .contains("How to group objects into rows: class, size, package,");
   }
 
   @Test
-  void noCommandIsAUsageError() {
+  void choicesAreReadInAnyCase() {
+    Path missing = dir.resolve("no-such.hprof");
+
+    CommandRun run = heapdiff("show", "--by", "Size", "--format", "CSV", missing.toString());
+
+    assertThat(run.exitCode()).as("past the options, to the missing file: %s", run).isEqualTo(1);
+  }
+
+  @Test
+  void noCommandIsAUsageErrorThatNamesEveryCommand() {
     CommandRun run = heapdiff();
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("heapdiff demo", "Usage: heapdiff");
+    assertThat(run.err()).startsWith("Missing a command: try 'heapdiff show DUMP', 'heapdiff diff BEFORE AFTER', "
+        + "'heapdiff shell [DUMP...]' or 'heapdiff demo'\n").contains("Usage: heapdiff");
+    for (String command : Main.commandLine().getSubcommands().keySet()) {
+      assertThat(run.err()).contains("'heapdiff " + command);
+    }
   }
 
   @Test
