@@ -61,7 +61,9 @@ public final class Partition {
     }
     List<PartitionRow> rows = new ArrayList<>(byLabel.size());
     byLabel.forEach((label, row) -> rows.add(new PartitionRow(row[0], row[1], label)));
-    dev.heapdiff.report.Partition table = dev.heapdiff.report.Partition.of(classifier.header(), rows);
+    dev.heapdiff.report.Partition table = classifier.numericLabels()
+        ? dev.heapdiff.report.Partition.ofNumbers(classifier.header(), rows)
+        : dev.heapdiff.report.Partition.of(classifier.header(), rows);
     Map<String, Integer> rowOfLabel = new HashMap<>();
     for (int r = 0; r < table.rows().size(); r++) {
       rowOfLabel.put(table.rows().get(r).kind(), r);

@@ -7,6 +7,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -45,17 +46,29 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
     try (Snapshot earlier = Heap.load(before); Snapshot later = Heap.load(after)) {
+      // One file given twice: every object is its own partner, so it is read once and not matched.
+      boolean sameFile = Files.isSameFile(before, after);
       ObjectSet set;
       try (Status status = Status.of(spec.commandLine())) {
-        status.show("reading " + before);
-        int earlierObjects = earlier.count();
-        status.show("reading " + after);
-        int laterObjects = later.count();
-        status.show(String.format("matching %,d and %,d live objects", earlierObjects, laterObjects));
-        set = gone ? earlier.minus(later) : later.minus(earlier);
+        if (sameFile) {
+          status.show("reading " + after);
+          set = later.minus(later);
+        } else {
+          status.show("reading " + before);
+          int earlierObjects = earlier.count();
+          status.show("reading " + after);
+          int laterObjects = later.count();
+          status.show(String.format("matching %,d and %,d live objects", earlierObjects, laterObjects));
+          set = gone ? earlier.minus(later) : later.minus(earlier);
+        }
       }
       SetOutput.write(set, output.by, output.format, output.all, out);
-      noteSwapped(earlier, later);
+      if (sameFile) {
+        spec.commandLine().getErr().printf("heapdiff: note: BEFORE and AFTER are the same file (%s): nothing is %s.%n",
+            after, gone ? "gone" : "new");
+      } else {
+        noteSwapped(earlier, later);
+      }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } finally {

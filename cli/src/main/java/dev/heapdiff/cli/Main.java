@@ -32,12 +32,14 @@ public final class Main {
 
   /**
    * Returns the command line, ready to {@link CommandLine#execute execute}: exit code 0 on success,
-   * 1 when the input cannot be read, 2 for usage errors.
+   * 1 when the input cannot be read or the output cannot be written, 2 for usage errors.
    */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new HeapdiffCommand());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(new ErrorLine());
+    commandLine.setOut(StandardOutput.open());
+    commandLine.setExecutionStrategy(new OutputCheck());
     return commandLine;
   }
 }

@@ -27,6 +27,13 @@ final class SetOutput {
     public String toString() {
       return name().toLowerCase(Locale.ROOT);
     }
+
+    /** Reads {@code --by}'s value. */
+    static final class Reader extends Choice<Grouping> {
+      Reader() {
+        super(Grouping.class);
+      }
+    }
   }
 
   /** What is printed. */
@@ -36,6 +43,13 @@ final class SetOutput {
     @Override
     public String toString() {
       return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads {@code --format}'s value. */
+    static final class Reader extends Choice<Format> {
+      Reader() {
+        super(Format.class);
+      }
     }
   }
 

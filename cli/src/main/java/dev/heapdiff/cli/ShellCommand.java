@@ -75,8 +75,9 @@ final class ShellCommand implements Callable<Integer> {
     startup.toFile().deleteOnExit(); // deleted before the directory, also on Ctrl-C before jshell runs
     feedback.toFile().deleteOnExit();
     try {
-      Files.writeString(startup, script.source(), StandardCharsets.US_ASCII);
-      Files.writeString(feedback, FeedbackMode.COMMANDS, StandardCharsets.US_ASCII);
+      // Owner-only: the script names the dumps, and heapdiff's files are its user's alone.
+      Files.writeString(PrivateFiles.newFile(startup), script.source(), StandardCharsets.US_ASCII);
+      Files.writeString(PrivateFiles.newFile(feedback), FeedbackMode.COMMANDS, StandardCharsets.US_ASCII);
       PrintWriter out = spec.commandLine().getOut();
       out.println("heapdiff shell: " + script.summary());
       out.flush();

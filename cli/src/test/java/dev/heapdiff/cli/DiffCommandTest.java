@@ -90,6 +90,32 @@ class DiffCommandTest {
   }
 
   @Test
+  void theSameFileTwiceIsNotedAndNothingIsNewOrGone() {
+    String after = pair.after().toString();
+    String sameByAnotherName = pair.after().getParent().resolve(".").resolve(pair.after().getFileName()).toString();
+
+    CommandRun run = heapdiff("diff", after, sameByAnotherName);
+    CommandRun gone = heapdiff("diff", "--gone", after, after, "--format", "csv");
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.out()).isEqualTo("Partition of a set of 0 objects. Total size = 0 bytes.\n");
+    assertThat(run.err()).isEqualTo("heapdiff: note: BEFORE and AFTER are the same file (" + sameByAnotherName
+        + "): nothing is new.\n");
+    assertThat(gone.exitCode()).as("%s", gone).isZero();
+    assertThat(gone.out()).isEqualTo("index,count,size,kind\r\n");
+    assertThat(gone.err()).endsWith("): nothing is gone.\n");
+  }
+
+  @Test
+  void outputThatCannotBeWrittenIsAnErrorNamingWhy() {
+    CommandRun run = CommandRun.heapdiffToAFullDisk("diff", pair.before().toString(), pair.after().toString(),
+        "--format", "json");
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("heapdiff: cannot write the output: No space left on device\n");
+  }
+
+  @Test
   void aMissingDumpIsNamed() {
     CommandRun run = heapdiff("diff", pair.before().toString(), dir.resolve("nope.hprof").toString());
     assertThat(run.exitCode()).isEqualTo(1);

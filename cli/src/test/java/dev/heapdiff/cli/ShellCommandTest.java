@@ -3,6 +3,7 @@ package dev.heapdiff.cli;
 import static dev.heapdiff.cli.CommandRun.heapdiff;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.heapdiff.internal.JavaLiterals;
 import dev.heapdiff.testdata.ChildJvm;
 import dev.heapdiff.testdata.workload.Population;
 import java.io.IOException;
@@ -84,6 +85,11 @@ class ShellCommandTest {
         "before.file().getFileName()",
         "after.file().getFileName()",
         "after.ofClass(\"" + ORDER + "\").count() - before.ofClass(\"" + ORDER + "\").count()",
+        // The scripts heapdiff wrote for this jshell, while it runs: owner-only.
+        "Files.walk(Path.of(" + JavaLiterals.quote(tmp().toString(), true) + ")).filter(f -> f.toString()"
+            + ".endsWith(\".jsh\")).map(f -> { try { return f.getFileName() + \" \" + java.nio.file.attribute"
+            + ".PosixFilePermissions.toString(Files.getPosixFilePermissions(f)); } catch (IOException e) {"
+            + " return e.toString(); } }).sorted().toList()",
         "/exit 3");
 
     assertThat(session.exitCode()).as("jshell's exit code, %s", session).isEqualTo(3);
@@ -93,6 +99,9 @@ class ShellCommandTest {
         .containsPattern("\\$1 ==> first\\.hprof\n")
         .containsPattern("\\$2 ==> second\\.hprof\n")
         .containsPattern("\\$3 ==> 0\n");
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(session.output()).contains("$4 ==> [feedback.jsh rw-------, startup.jsh rw-------]\n");
+    }
     assertThat(scripts()).as("startup scripts left behind").isEmpty();
   }
 

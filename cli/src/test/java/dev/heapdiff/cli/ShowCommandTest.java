@@ -166,6 +166,26 @@ class ShowCommandTest {
   }
 
   @Test
+  void sizesArePlainNumbersInEveryFormatButTextWhichAlignsThem() {
+    CommandRun csv = heapdiff("show", dump.toString(), "--by", "size", "--format", "csv");
+    assertThat(csv.exitCode()).as("%s", csv).isZero();
+    List<String> rows = csv.outLines().subList(1, csv.outLines().size());
+    assertThat(rows).isNotEmpty().allMatch(l -> l.matches("[0-9]+,[0-9]+,[0-9]+,[0-9]+"));
+    assertThat(heapdiff("show", dump.toString(), "--by", "size", "--format", "json").out())
+        .contains("\"kind\": \"40\"}").doesNotContain("\"kind\": \" ");
+    assertThat(heapdiff("show", dump.toString(), "--by", "size", "--format", "markdown").out())
+        .contains(" | 40 |\n").doesNotContain("|  ");
+    assertThat(heapdiff("show", dump.toString(), "--by", "size", "--format", "html").out())
+        .contains(">40</td>").doesNotContain(">  ");
+    // The text table keeps heapy's layout: sizes right-aligned in nine columns after the fixed part.
+    List<String> text = heapdiff("show", dump.toString(), "--by", "size", "--all").outLines();
+    assertThat(text.get(1)).endsWith("% Individual Size");
+    assertThat(text.subList(2, text.size())).isNotEmpty()
+        .allMatch(l -> l.length() == 45 + 9 && l.substring(45).strip().matches("[0-9]+"), "aligned");
+    assertThat(text).anyMatch(l -> l.endsWith(String.format(" %9d", 40)));
+  }
+
+  @Test
   void jsonMarkdownAndHtmlCarryEveryRow() {
     CommandRun json = heapdiff("show", dump.toString(), "--format", "json");
     assertThat(json.exitCode()).isZero();
@@ -177,6 +197,14 @@ class ShowCommandTest {
         .isEqualTo(expected.size() + 2); // the header and alignment rows, then a row per class
     CommandRun html = heapdiff("show", dump.toString(), "--format", "html");
     assertThat(html.out()).startsWith("<!DOCTYPE html>").contains(ORDER).doesNotContain("http://", "https://");
+  }
+
+  @Test
+  void outputThatCannotBeWrittenIsAnErrorNamingWhy() {
+    CommandRun run = CommandRun.heapdiffToAFullDisk("show", dump.toString(), "--all");
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("heapdiff: cannot write the output: No space left on device\n");
   }
 
   @Test

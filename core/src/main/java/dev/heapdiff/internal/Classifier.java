@@ -16,4 +16,12 @@ public interface Classifier {
 
   /** The label of kind {@code kind}. */
   String label(int kind);
+
+  /**
+   * Whether every label is a whole number in decimal (an individual size): the table then orders
+   * equal sizes by the number and right-aligns it, so the label itself needs no padding.
+   */
+  default boolean numericLabels() {
+    return false;
+  }
 }

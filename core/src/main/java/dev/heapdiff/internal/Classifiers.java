@@ -57,7 +57,7 @@ public final class Classifiers {
     });
   }
 
-  /** By individual shallow size, right-aligned so that labels sort like numbers. */
+  /** By individual shallow size; the labels are the sizes in decimal, ordered and aligned as numbers. */
   public static Classifier bySize(HeapGraph graph) {
     Map<Long, Integer> kinds = new HashMap<>();
     List<String> labels = new ArrayList<>();
@@ -74,7 +74,7 @@ public final class Classifiers {
         if (kind == null) {
           kind = labels.size();
           kinds.put(size, kind);
-          labels.add(String.format("%9d", size));
+          labels.add(Long.toString(size));
         }
         return kind;
       }
@@ -87,6 +87,11 @@ public final class Classifiers {
       @Override
       public String label(int kind) {
         return labels.get(kind);
+      }
+
+      @Override
+      public boolean numericLabels() {
+        return true;
       }
     };
   }

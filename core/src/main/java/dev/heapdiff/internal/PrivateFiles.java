@@ -48,4 +48,19 @@ public final class PrivateFiles {
       return Files.createTempDirectory(prefix);
     }
   }
+
+  /**
+   * Creates {@code file}, empty, that only its owner can read and write ({@code rw-------}) where the
+   * file system has POSIX permissions: written afterwards, or given to a child process as its output,
+   * it keeps them, where a file created by the writing would get the umask's (often {@code rw-r--r--}).
+   *
+   * @throws java.nio.file.FileAlreadyExistsException if {@code file} exists
+   */
+  public static Path newFile(Path file) throws IOException {
+    try {
+      return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      return Files.createFile(file);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.heapdiff.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -9,17 +10,51 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Directories heapdiff creates for dumps are its owner's only; those that exist are left alone. */
+/** Files and directories heapdiff creates are its owner's only; what exists already is left alone. */
 class PrivateFilesTest {
   @TempDir Path dir;
 
+  private void assumePosix() {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+  }
+
+  @Test
+  void aNewFileIsItsOwnersOnlyAndStaysSoWhenWritten() throws Exception {
+    assumePosix();
+
+    Path file = PrivateFiles.newFile(dir.resolve("notes.txt"));
+    Files.writeString(file, "a secret");
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(file).hasContent("a secret");
+  }
+
+  @Test
+  void anExistingFileIsNotTakenOver() throws Exception {
+    Path file = Files.writeString(dir.resolve("theirs.txt"), "theirs");
+
+    assertThatThrownBy(() -> PrivateFiles.newFile(file)).isInstanceOf(FileAlreadyExistsException.class);
+    assertThat(file).hasContent("theirs");
+  }
+
+  @Test
+  void aTemporaryDirectoryIsItsOwnersOnly() throws Exception {
+    assumePosix();
+
+    Path made = PrivateFiles.temporaryDirectory("heapdiff-test-");
+    try {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made))).isEqualTo("rwx------");
+    } finally {
+      Files.delete(made);
+    }
+  }
+
   @Test
   void missingDirectoriesAreCreatedOwnerOnlyAndExistingOnesLeftAsTheyAre() throws Exception {
-    Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"), "POSIX permissions");
+    assumePosix();
     Set<PosixFilePermission> open = PosixFilePermissions.fromString("rwxr-xr-x");
     Files.setPosixFilePermissions(dir, open);
     Path deep = dir.resolve("snapshots").resolve("today");
@@ -38,7 +73,7 @@ class PrivateFilesTest {
   void aFileInTheWayIsNotTakenForADirectory() throws Exception {
     Path file = Files.createFile(dir.resolve("taken"));
     assertThatThrownBy(() -> PrivateFiles.createDirectories(file.resolve("below")))
-        .isInstanceOf(java.nio.file.FileSystemException.class);
+        .isInstanceOf(FileAlreadyExistsException.class);
     assertThatThrownBy(() -> PrivateFiles.createDirectories(file)).isInstanceOf(FileAlreadyExistsException.class);
   }
 }

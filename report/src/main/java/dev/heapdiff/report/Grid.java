@@ -47,7 +47,8 @@ record Grid(String label, List<Column> columns, List<List<Cell>> rows) {
     List<Column> columns = List.of(new Column("Index", "index", true), new Column("Count", "count", true),
         new Column("%", "countPercent", true), new Column("Size", "size", true),
         new Column("%", "sizePercent", true), new Column("Cumulative", "cumulative", true),
-        new Column("%", "cumulativePercent", true), new Column(partition.kindHeader(), "kind", false));
+        new Column("%", "cumulativePercent", true),
+        new Column(partition.kindHeader(), "kind", partition.numericKinds()));
     List<List<Cell>> rows = new ArrayList<>(partition.rows().size());
     long cumulative = 0;
     for (PartitionRow row : partition.rows()) {
@@ -58,7 +59,7 @@ record Grid(String label, List<Column> columns, List<List<Cell>> rows) {
           Cell.percent(Integer.toString(HeapyText.percent(row.size(), partition.totalSize())), row.size()),
           Cell.number(cumulative),
           Cell.percent(Integer.toString(HeapyText.percent(cumulative, partition.totalSize())), cumulative),
-          Cell.text(row.kind())));
+          Cell.text(row.kind()))); // a numbered kind's text is its decimal value, as a numeric cell sorts by
     }
     return new Grid(partition.label(), columns, rows);
   }

@@ -164,7 +164,12 @@ public final class HeapyText {
       PartitionRow row = partition.rows().get(index);
       return String.format(Locale.ROOT, "%6d %6d %3d %8d %3d %9d %3d ", index, row.count(),
           percent(row.count(), partition.totalCount()), row.size(), percent(row.size(), partition.totalSize()),
-          cumulative, percent(cumulative, partition.totalSize())) + row.kind();
+          cumulative, percent(cumulative, partition.totalSize())) + kind(row);
+    }
+
+    /** Numbered kinds are right-aligned in nine columns, as heapy aligns individual sizes. */
+    private String kind(PartitionRow row) {
+      return partition.numericKinds() ? String.format(Locale.ROOT, "%9s", row.kind()) : row.kind();
     }
 
     @Override

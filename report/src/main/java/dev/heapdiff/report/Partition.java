@@ -8,7 +8,9 @@ import java.util.Objects;
 
 /**
  * A set of objects split into kinds: heapy's partition table. Rows are kept in heapy's order, by
- * size descending and then by kind name, and the totals are the sums of the rows.
+ * size descending and then by kind name, and the totals are the sums of the rows. Kinds that are
+ * whole numbers, such as individual sizes ({@link #ofNumbers}), are ordered as numbers and shown
+ * right-aligned in the text table; every other rendering writes them as they are.
  *
  * <p>{@link #toString()} is the table as heapy prints it (first ten rows); {@link HeapyText}
  * renders all rows or later pages, {@link #toJson()}, {@link #toMarkdown()} and {@link #toHtml()} the
@@ -19,14 +21,20 @@ public final class Partition {
   private static final Comparator<PartitionRow> ORDER =
       Comparator.comparingLong(PartitionRow::size).reversed().thenComparing(PartitionRow::kind);
 
+  /** Numbered kinds: larger size first, then the smaller number. */
+  private static final Comparator<PartitionRow> NUMBER_ORDER =
+      Comparator.comparingLong(PartitionRow::size).reversed().thenComparingLong(row -> Long.parseLong(row.kind()));
+
   private final String kindHeader;
   private final List<PartitionRow> rows;
+  private final boolean numericKinds;
   private final long totalCount;
   private final long totalSize;
 
-  private Partition(String kindHeader, List<PartitionRow> rows) {
+  private Partition(String kindHeader, List<PartitionRow> rows, boolean numericKinds) {
     this.kindHeader = kindHeader;
     this.rows = rows;
+    this.numericKinds = numericKinds;
     long count = 0;
     long size = 0;
     for (PartitionRow row : rows) {
@@ -47,7 +55,28 @@ public final class Partition {
     Objects.requireNonNull(kindHeader, "kindHeader");
     List<PartitionRow> sorted = new ArrayList<>(rows);
     sorted.sort(ORDER);
-    return new Partition(kindHeader, List.copyOf(sorted));
+    return new Partition(kindHeader, List.copyOf(sorted), false);
+  }
+
+  /**
+   * Creates a partition whose kinds are whole numbers in decimal, such as individual sizes: rows of
+   * equal size are ordered by the number, the text table right-aligns the kinds as heapy's
+   * {@code bysize} does, and Markdown and HTML treat the kind column as a numeric one.
+   *
+   * @param kindHeader the last column's header, e.g. {@code Individual Size}
+   * @param rows one row per kind
+   * @throws IllegalArgumentException if a kind is not a whole number such as {@code 24}
+   */
+  public static Partition ofNumbers(String kindHeader, Collection<PartitionRow> rows) {
+    Objects.requireNonNull(kindHeader, "kindHeader");
+    for (PartitionRow row : rows) {
+      if (!row.kind().matches("-?[0-9]{1,18}")) {
+        throw new IllegalArgumentException("kind " + row.kind() + " is not a whole number: " + row);
+      }
+    }
+    List<PartitionRow> sorted = new ArrayList<>(rows);
+    sorted.sort(NUMBER_ORDER);
+    return new Partition(kindHeader, List.copyOf(sorted), true);
   }
 
   /** Returns the header of the kind column, e.g. {@code Class}. */
@@ -55,9 +84,14 @@ public final class Partition {
     return kindHeader;
   }
 
-  /** Returns the rows, by size descending, then kind name. */
+  /** Returns the rows, by size descending, then kind name (or number, see {@link #numericKinds()}). */
   public List<PartitionRow> rows() {
     return rows;
+  }
+
+  /** Returns whether the kinds are whole numbers ({@link #ofNumbers}). */
+  public boolean numericKinds() {
+    return numericKinds;
   }
 
   /** Returns the number of objects in the set: the sum of the rows' counts. */
