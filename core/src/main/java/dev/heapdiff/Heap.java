@@ -5,6 +5,7 @@ import com.sun.management.VMOption;
 import dev.heapdiff.hprof.ObjectLayout;
 import dev.heapdiff.hprof.internal.DeleteAtExit;
 import dev.heapdiff.internal.PrivateFiles;
+import dev.heapdiff.internal.WarmUpDump;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -141,6 +142,37 @@ public final class Heap {
       DeleteAtExit.register(file);
       restrictToOwner(file);
       new Snapshot(file, info, layout, true, dir).close();
+      analyseOnce(info, layout);
+    }
+  }
+
+  /**
+   * Reads, diffs and shows a pair of small dumps ({@link WarmUpDump}) in every view: the first
+   * analysis in a JVM loads JDK classes and fills JDK caches (file mapping, number formats, regular
+   * expressions, streams, lambdas), about 9,000 objects that the user's next snapshot would
+   * otherwise show as new whenever they looked at a snapshot in between.
+   */
+  private static void analyseOnce(SnapshotInfo info, ObjectLayout layout) throws IOException {
+    Path dir = PrivateFiles.temporaryDirectory("heapdiff-");
+    DeleteAtExit.register(dir);
+    Path earlier = dir.resolve("warm-up-earlier.hprof");
+    Path later = dir.resolve("warm-up-later.hprof");
+    DeleteAtExit.register(earlier);
+    DeleteAtExit.register(later);
+    WarmUpDump.write(earlier, false);
+    WarmUpDump.write(later, true);
+    restrictToOwner(earlier);
+    restrictToOwner(later);
+    try (Snapshot a = new Snapshot(earlier, info, layout, true, dir);
+        Snapshot b = new Snapshot(later, info, layout, true, dir)) {
+      ObjectSet fresh = b.minus(a);
+      StringBuilder views = new StringBuilder().append(a).append(b.byClass()).append(fresh.byClass().more())
+          .append(fresh.byId()).append(fresh.bySize()).append(fresh.byPackage()).append(fresh.byClassLoader())
+          .append(fresh.byReferrers()).append(fresh.byVia()).append(fresh.pathsFromRoots())
+          .append(fresh.referencePattern()).append(a.minus(b).byClass()).append(fresh.referrers().byClass());
+      if (views.length() == 0) {
+        throw new IllegalStateException("the warm-up's views are empty");
+      }
     }
   }
 
