@@ -215,6 +215,9 @@ public final class HeapObject {
 
   @Override
   public String toString() {
+    if (snapshot.isClosed()) {
+      return "an object of closed snapshot " + snapshot.file().getFileName();
+    }
     return representation();
   }
 }

@@ -128,8 +128,19 @@ public class ObjectSet {
 
   // Selection.
 
-  /** Returns the objects whose class is exactly {@code type}. */
+  /**
+   * Returns the objects whose class is {@code type}'s: of its name, from any class loader (a dump
+   * does not say which of the JVM's loaders is which), and not its subclasses.
+   *
+   * @throws IllegalArgumentException if {@code type} is an interface: a dump records each class's
+   *     superclass but not the interfaces it implements, so no object is found by one
+   */
   public ObjectSet ofClass(Class<?> type) {
+    Objects.requireNonNull(type, "type");
+    if (type.isInterface()) {
+      throw new IllegalArgumentException(type.getName() + " is an interface: a heap dump does not record the"
+          + " interfaces a class implements; name a class, with ofClass(name, true) for its subclasses");
+    }
     return ofClass(type.getTypeName(), false);
   }
 
@@ -143,6 +154,7 @@ public class ObjectSet {
    * Classes of the same name from several class loaders all count.
    */
   public ObjectSet ofClass(String className, boolean withSubclasses) {
+    Objects.requireNonNull(className, "className");
     HeapGraph graph = heapGraph();
     boolean[] wanted = new boolean[graph.classes().size()];
     for (HeapClass c : graph.classes()) {
@@ -161,6 +173,7 @@ public class ObjectSet {
 
   /** Returns the objects that satisfy {@code predicate}. */
   public ObjectSet filter(Predicate<HeapObject> predicate) {
+    Objects.requireNonNull(predicate, "predicate");
     return derive(Bits.filter(bits(), i -> predicate.test(new HeapObject(owner(), i))));
   }
 
@@ -308,6 +321,10 @@ public class ObjectSet {
   /** Returns the set's table by class, as heapy prints a set. */
   @Override
   public String toString() {
+    if (owner().isClosed()) {
+      // Printed by jshell after every statement: a closed snapshot's set says so rather than throw.
+      return "a set of closed snapshot " + owner().file().getFileName();
+    }
     return byClass().toString();
   }
 

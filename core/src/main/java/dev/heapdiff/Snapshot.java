@@ -173,9 +173,17 @@ public final class Snapshot extends ObjectSet implements AutoCloseable {
     return System.identityHashCode(this);
   }
 
+  /** Returns whether {@link #close()} was called: the snapshot and its sets can no longer be read. */
+  public boolean isClosed() {
+    return closed;
+  }
+
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder("Snapshot ").append(file.getFileName()).append(" (").append(info).append(')');
+    if (closed) {
+      return out.append(", closed").toString();
+    }
     Analysis a = analysis;
     if (a == null) {
       return out.append(", not read yet: .byClass() reads it").toString();

@@ -24,7 +24,7 @@ public record SnapshotOptions(Optional<Path> directory, boolean gzip, boolean ke
 
   /** Returns these options with dumps written into {@code dir}. */
   public SnapshotOptions directory(Path dir) {
-    return new SnapshotOptions(Optional.of(dir), gzip, keep);
+    return new SnapshotOptions(Optional.of(Objects.requireNonNull(dir, "dir")), gzip, keep);
   }
 
   /** Returns these options with compression on or off. */
