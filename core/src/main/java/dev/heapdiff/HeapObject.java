@@ -68,18 +68,36 @@ public final class HeapObject {
     return graph().shallowSize(index);
   }
 
-  /** Returns the value of the named instance field: own fields first, then superclasses'. */
+  /**
+   * Returns the value of the named field: of an instance, its own fields first, then its
+   * superclasses'; of a class object, its class's static fields.
+   */
   public Optional<Object> field(String name) {
-    return graph().field(index, name).map(this::value);
+    for (HeapField f : fieldList()) {
+      if (f.name().equals(name)) {
+        return Optional.ofNullable(value(f));
+      }
+    }
+    return Optional.empty();
   }
 
-  /** Returns all instance fields with their values, own fields first; empty for arrays and classes. */
+  /**
+   * Returns all fields with their values: an instance's, own fields first; a class object's static
+   * fields (a class's {@code field("CACHE")} is its static {@code CACHE}); empty for arrays.
+   */
   public Map<String, Object> fields() {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (HeapField f : graph().fields(index)) {
+    for (HeapField f : fieldList()) {
       out.putIfAbsent(f.name(), value(f));
     }
     return out;
+  }
+
+  private List<HeapField> fieldList() {
+    if (kind() == ObjectKind.CLASS) {
+      return graph().asClass(index).map(HeapClass::staticFields).orElse(List.of());
+    }
+    return graph().fields(index);
   }
 
   private Object value(HeapField f) {
