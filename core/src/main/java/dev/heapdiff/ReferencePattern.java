@@ -129,9 +129,9 @@ public final class ReferencePattern {
       if (all) {
         out.append("<stopped at ").append(MAX_LINES).append(" lines>\n");
       } else if (tree.finished()) {
-        out.append('<').append(size - to).append(" more lines. Type e.g. '_.more()' for more.>\n");
+        out.append('<').append(size - to).append(" more lines: .more() shows them.>\n");
       } else {
-        out.append("<Type e.g. '_.more()' for more.>\n");
+        out.append("<more lines: .more() shows them.>\n");
       }
     } else if (from >= size && from > 0) {
       out.append("<no more lines>\n");

@@ -16,7 +16,7 @@ import dev.heapdiff.report.HeapyText;
  * <pre>
  *  0: Root(static) com.acme.Cache.INSTANCE .map .table[17] .value -&gt; com.acme.Order@0x7f3a1c0
  *  1: Root(static) com.acme.Cache.INSTANCE .map .table[3] .value -&gt; com.acme.Order@0x7f3a1e8
- * &lt;2 more paths. Type e.g. '_.more()' to view.&gt;
+ * &lt;2 more paths: .more() shows them.&gt;
  * </pre>
  */
 public final class ShortestPaths {
@@ -101,7 +101,7 @@ public final class ShortestPaths {
     }
     if (to < total) {
       String more = total == Long.MAX_VALUE ? "at least " + (total - to) : String.valueOf(total - to);
-      out.append('<').append(more).append(" more paths. Type e.g. '_.more()' to view.>\n");
+      out.append('<').append(more).append(" more paths: .more() shows them.>\n");
     }
     out.setLength(out.length() - 1); // no final line break: jshell and println add one
     return out.toString();

@@ -163,7 +163,7 @@ class GraphViewsSyntheticTest {
     assertThat(paths.get(1).steps().subList(2, 2 * RUNGS)).containsOnly(".left");
     String text = paths.toString();
     assertThat(text.lines()).hasSize(11);
-    assertThat(text).endsWith("<" + ((1L << RUNGS) - 10) + " more paths. Type e.g. '_.more()' to view.>");
+    assertThat(text).endsWith("<" + ((1L << RUNGS) - 10) + " more paths: .more() shows them.>");
     assertThat(paths.more().toString()).startsWith("10: Root(static) com.example.Cache.LADDER .left");
     assertThatThrownBy(() -> paths.get(1L << RUNGS)).isInstanceOf(IndexOutOfBoundsException.class);
   }
@@ -215,10 +215,10 @@ class GraphViewsSyntheticTest {
     ReferencePattern deep = object(LADDER_END).asSet().referencePattern(30);
     String first = deep.toString();
     assertThat(first.lines()).hasSize(1 + 10 + 1);
-    assertThat(first).endsWith("<Type e.g. '_.more()' for more.>");
+    assertThat(first).endsWith("<more lines: .more() shows them.>");
     assertThat(deep.more().toString()).startsWith("10: a10 ----------- [-] 1 com.example.Pair, 24 bytes: 0x2230\n11: a11              [-] 2 ");
     assertThat(deep.lineCount()).isEqualTo(31);
-    assertThat(deep.toString()).endsWith("<21 more lines. Type e.g. '_.more()' for more.>");
+    assertThat(deep.toString()).endsWith("<21 more lines: .more() shows them.>");
     assertThat(deep.all().toString().lines()).hasSize(1 + 31);
   }
 }

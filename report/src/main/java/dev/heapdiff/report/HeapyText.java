@@ -21,10 +21,12 @@ public final class HeapyText {
   public static final int PAGE_ROWS = 10;
 
   /**
-   * How the "more rows" line ends after its count, as heapy's ends: {@code <N more rows. Type e.g.
-   * '_.more()' to view.>}. A front end without {@code _} (the command line) may replace it.
+   * How the "more rows" line ends after its count: {@code <N more rows: .more() shows them.>}.
+   * Heapy's line names {@code _.more()}, but {@code _} is Python's last result and a keyword in Java,
+   * so this names the method of the printed view. A front end without it (the command line) may
+   * replace this ending.
    */
-  public static final String MORE_ROWS = " more rows. Type e.g. '_.more()' to view.>";
+  public static final String MORE_ROWS = " more rows: .more() shows them.>";
 
   /** The partition header's fixed part; the kind column starts right after it, at column 45. */
   static final String HEADER_PREFIX = " Index  Count   %     Size   % Cumulative  % ";

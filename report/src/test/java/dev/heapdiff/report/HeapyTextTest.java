@@ -136,7 +136,7 @@ class HeapyTextTest {
              7      1   8      100   8       800  67 k07
              8      1   8      100   8       900  75 k08
              9      1   8      100   8      1000  83 k09
-        <2 more rows. Type e.g. '_.more()' to view.>
+        <2 more rows: .more() shows them.>
         """);
   }
 
@@ -157,7 +157,7 @@ class HeapyTextTest {
     Partition p = Partition.of("Class", shuffledRowsOf100Bytes(21));
 
     assertThat(HeapyText.render(p).lines()).hasSize(13).last()
-        .isEqualTo("<11 more rows. Type e.g. '_.more()' to view.>");
+        .isEqualTo("<11 more rows: .more() shows them.>");
     assertThat(HeapyText.page(p, 10).lines()).hasSize(12).last().asString().endsWith(" k20");
   }
 
