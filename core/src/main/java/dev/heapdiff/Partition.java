@@ -112,11 +112,10 @@ public final class Partition {
    * Returns the objects of row {@code row}; negative numbers count from the end ({@code -1} is the
    * last row).
    *
-   * @throws IndexOutOfBoundsException if there is no such row
+   * @throws IndexOutOfBoundsException if there is no such row; the message names the row and the number of rows
    */
   public ObjectSet get(int row) {
-    int r = row < 0 ? rowCount() + row : row;
-    java.util.Objects.checkIndex(r, rowCount());
+    int r = (int) RowIndex.resolve(row, rowCount(), "row");
     long[] bits = Bits.filter(set.bits(), i -> {
       int kind = classifier.kindOf(i);
       return kind < rowOfKind.length && rowOfKind[kind] == r;

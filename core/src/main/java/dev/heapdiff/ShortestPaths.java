@@ -62,12 +62,20 @@ public final class ShortestPaths {
   }
 
   /**
-   * Returns path number {@code index}.
+   * Returns path number {@code index}; negative numbers count from the end ({@code -1} is the last
+   * path), as a partition's rows do.
    *
-   * @throws IndexOutOfBoundsException unless {@code 0 <= index < count()}
+   * @throws IndexOutOfBoundsException if there is no such path (the message names the index and the
+   *     number of paths), or if {@code index} is negative and the paths are too many to count
+   *     ({@link #count()} is {@code Long.MAX_VALUE})
    */
   public RootPath get(long index) {
-    PathSearch.Found found = search.path(index);
+    long total = count();
+    if (index < 0 && total == Long.MAX_VALUE) {
+      throw new IndexOutOfBoundsException("path " + index + " from the end of at least " + total
+          + " paths: too many to count, so only numbers from 0 name a path");
+    }
+    PathSearch.Found found = search.path(RowIndex.resolve(index, total, "path"));
     return new RootPath(snapshot, search.roots().label(found.root()), found);
   }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * byReferrers, byVia, paths and reference patterns on a dump written by {@link HprofWriter}, whose
- * every object, reference and root is known:
+ * byReferrers, byVia, paths and reference patterns, and how the views number and page their rows, on
+ * a dump written by {@link HprofWriter}, whose every object, reference and root is known:
  *
  * <pre>
  * Cache.INSTANCE -&gt; top(0x1000) .left -&gt; 0x1010 .left  -&gt; bottom(0x1030)     a diamond
@@ -166,6 +166,71 @@ class GraphViewsSyntheticTest {
     assertThat(text).endsWith("<" + ((1L << RUNGS) - 10) + " more paths: .more() shows them.>");
     assertThat(paths.more().toString()).startsWith("10: Root(static) com.example.Cache.LADDER .left");
     assertThatThrownBy(() -> paths.get(1L << RUNGS)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void pathsAreNumberedFromEitherEndAsRowsAre() {
+    ShortestPaths paths = object(0x1030).pathsFromRoots();
+    assertThat(paths.get(-1)).hasToString(paths.get(1).toString());
+    assertThat(paths.get(-2)).hasToString(paths.get(0).toString());
+    assertThatThrownBy(() -> paths.get(2)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("path 2 of 2 paths: they are 0 to 1, or -2 to -1 from the end");
+    assertThatThrownBy(() -> paths.get(-3)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("path -3 of 2 paths: they are 0 to 1, or -2 to -1 from the end");
+    assertThatThrownBy(() -> object(0x1090).pathsFromRoots().get(-1)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("path -1 of 0 paths: there are none");
+    ShortestPaths ladder = object(LADDER_END).pathsFromRoots();
+    assertThat(ladder.get(-1).steps()).containsOnly(".right");
+  }
+
+  @Test
+  void pathsTooManyToCountAreNumberedFromTheStartOnly() throws Exception {
+    // 64 diamonds in a row: 2^64 paths, more than a long counts.
+    HprofWriter w = HprofWriter.inMemory(8);
+    w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
+    w.loadClass(PAIR_CLASS, "com/example/Pair").classDump(PAIR_CLASS).superclass(OBJECT_CLASS)
+        .field("left", OBJECT).field("right", OBJECT).end();
+    int rungs = 64;
+    for (int k = 0; k < rungs; k++) {
+      long top = 0x2000L + 16L * k;
+      long next = 0x2000L + 16L * (k + 1);
+      w.instance(top, PAIR_CLASS, top + 4, top + 8);
+      w.instance(top + 4, PAIR_CLASS, next, 0).instance(top + 8, PAIR_CLASS, 0, next);
+    }
+    long end = 0x2000L + 16L * rungs;
+    w.instance(end, PAIR_CLASS, 0, 0).rootJniGlobal(0x2000, 0x7000);
+    Path file = dir.resolve("ladder64.hprof");
+    Files.write(file, w.finish().bytes());
+    try (Snapshot ladder = Heap.load(file)) {
+      ShortestPaths paths = ladder.filter(o -> o.id() == end).pathsFromRoots();
+      assertThat(paths.count()).isEqualTo(Long.MAX_VALUE);
+      assertThat(paths.get(0).steps()).containsOnly(".left");
+      assertThatThrownBy(() -> paths.get(-1)).isInstanceOf(IndexOutOfBoundsException.class)
+          .hasMessage("path -1 from the end of at least " + Long.MAX_VALUE
+              + " paths: too many to count, so only numbers from 0 name a path");
+    }
+  }
+
+  @Test
+  void rowsOfPartitionsAndListingsAreNumberedFromEitherEnd() {
+    Partition byClass = objects(0x1000, 0x1040).byClass();
+    assertThat(byClass.rowCount()).isEqualTo(2);
+    assertThat(byClass.get(-1)).isEqualTo(byClass.get(1));
+    assertThat(byClass.get(-2)).isEqualTo(byClass.get(0));
+    assertThatThrownBy(() -> byClass.get(2)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("row 2 of 2 rows: they are 0 to 1, or -2 to -1 from the end");
+    assertThatThrownBy(() -> byClass.get(-3)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("row -3 of 2 rows: they are 0 to 1, or -2 to -1 from the end");
+    assertThatThrownBy(() -> snap.filter(o -> false).byClass().get(0)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("row 0 of 0 rows: there are none");
+
+    ObjectListing one = object(0x1030).asSet().byId();
+    assertThat(one.get(-1)).isEqualTo(one.get(0));
+    assertThat(one.object(-1)).isEqualTo(one.object(0));
+    assertThatThrownBy(() -> one.get(1)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("row 1 of 1 row: the only one is 0, or -1 from the end");
+    assertThatThrownBy(() -> one.object(-2)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("row -2 of 1 row: the only one is 0, or -1 from the end");
   }
 
   @Test
