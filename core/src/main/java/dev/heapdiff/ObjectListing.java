@@ -97,9 +97,13 @@ public final class ObjectListing {
     return object(row).asSet();
   }
 
-  /** Returns the same listing showing the next ten rows when printed. */
+  /**
+   * Returns the same listing showing the rows after those this one shows, ten at a time; past the
+   * last row it shows {@code <no more rows>}.
+   */
   public ObjectListing more() {
-    return new ObjectListing(set, order, table, Math.min(from + HeapyText.PAGE_ROWS, order.length), false);
+    int next = all ? order.length : HeapyText.nextPage(from, order.length);
+    return new ObjectListing(set, order, table, next, false);
   }
 
   /** Returns the same listing showing every row when printed. */

@@ -132,9 +132,13 @@ public final class Partition {
     return get(r);
   }
 
-  /** Returns the same partition showing the next ten rows when printed, as heapy's {@code _.more}. */
+  /**
+   * Returns the same partition showing the rows after those this one shows, ten at a time, as heapy's
+   * {@code _.more}; past the last row it shows {@code <no more rows>}.
+   */
   public Partition more() {
-    return new Partition(set, classifier, table, rowOfKind, Math.min(from + HeapyText.PAGE_ROWS, rowCount()), false);
+    int next = all ? rowCount() : HeapyText.nextPage(from, rowCount());
+    return new Partition(set, classifier, table, rowOfKind, next, false);
   }
 
   /** Returns the same partition showing every row when printed. */

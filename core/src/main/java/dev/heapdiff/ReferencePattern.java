@@ -97,9 +97,24 @@ public final class ReferencePattern {
     return tree.lines.size();
   }
 
-  /** Returns the same pattern showing the next ten lines when printed, as heapy's {@code _.more}. */
+  /**
+   * Returns the same pattern showing the lines after those this one shows, ten at a time, as heapy's
+   * {@code _.more}; past the last line it shows {@code <no more lines>}.
+   */
   public ReferencePattern more() {
-    return new ReferencePattern(tree, from + PAGE, false);
+    return new ReferencePattern(tree, end(), false);
+  }
+
+  /** The first line this does not show, making the lines it needs to know. */
+  private int end() {
+    int to = all ? MAX_LINES : from + PAGE;
+    // One line more than a page: a page never leaves a single line for the next.
+    tree.generate(all ? MAX_LINES : to + 2);
+    int size = tree.lines.size();
+    if (!all && size <= to + 1 && tree.finished()) {
+      to = size;
+    }
+    return Math.min(to, size);
   }
 
   /** Returns the same pattern showing every line when printed (at most {@link #MAX_LINES}). */
@@ -110,14 +125,8 @@ public final class ReferencePattern {
   /** Returns the label and ten lines (the first page, or a later one), then a line if more follow. */
   @Override
   public String toString() {
-    int to = all ? MAX_LINES : from + PAGE;
-    // One line more than a page: a page never leaves a single line for the next.
-    tree.generate(all ? MAX_LINES : to + 2);
+    int to = end();
     int size = tree.lines.size();
-    if (!all && size <= to + 1 && tree.finished()) {
-      to = size;
-    }
-    to = Math.min(to, size);
     StringBuilder out = new StringBuilder();
     if (from == 0) {
       out.append("Reference Pattern by <class>.\n");

@@ -79,9 +79,18 @@ public final class ShortestPaths {
     return new RootPath(snapshot, search.roots().label(found.root()), found);
   }
 
-  /** Returns the same paths showing the next ten when printed, as heapy's {@code _.more}. */
+  /**
+   * Returns the same paths showing those after the ones this shows, ten at a time, as heapy's
+   * {@code _.more}; past the last it shows {@code <no more paths>}.
+   */
   public ShortestPaths more() {
-    return new ShortestPaths(snapshot, search, Math.min(from + HeapyText.PAGE_ROWS, count()), false);
+    return new ShortestPaths(snapshot, search, end(), false);
+  }
+
+  /** The number of the first path this does not show. */
+  private long end() {
+    long total = count();
+    return all || total - from <= HeapyText.PAGE_ROWS + 1 ? total : from + HeapyText.PAGE_ROWS;
   }
 
   /** Returns the same paths showing every one when printed. */
@@ -102,7 +111,7 @@ public final class ShortestPaths {
     if (from >= total) {
       return "<no more paths>";
     }
-    long to = all || total - from <= HeapyText.PAGE_ROWS + 1 ? total : from + HeapyText.PAGE_ROWS;
+    long to = end();
     StringBuilder out = new StringBuilder();
     for (long i = from; i < to; i++) {
       out.append(String.format("%2d: ", i)).append(get(i)).append('\n');

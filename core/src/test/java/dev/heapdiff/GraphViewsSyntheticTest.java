@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.heapdiff.testdata.HprofWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,19 @@ class GraphViewsSyntheticTest {
   @AfterAll
   static void close() throws Exception {
     snap.close();
+  }
+
+  /** A dump of {@code java.lang.Object}, {@code com.example.Pair}, {@code Object[]} and the objects given. */
+  static Snapshot smallDump(String name, Consumer<HprofWriter> objects) throws Exception {
+    HprofWriter w = HprofWriter.inMemory(8);
+    w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
+    w.loadClass(PAIR_CLASS, "com/example/Pair").classDump(PAIR_CLASS).superclass(OBJECT_CLASS)
+        .field("left", OBJECT).field("right", OBJECT).end();
+    w.loadClass(ARRAY_CLASS, "[Ljava/lang/Object;").classDump(ARRAY_CLASS).superclass(OBJECT_CLASS).end();
+    objects.accept(w);
+    Path file = dir.resolve(name + ".hprof");
+    Files.write(file, w.finish().bytes());
+    return Heap.load(file);
   }
 
   static HeapObject object(long id) {
@@ -186,22 +200,17 @@ class GraphViewsSyntheticTest {
   @Test
   void pathsTooManyToCountAreNumberedFromTheStartOnly() throws Exception {
     // 64 diamonds in a row: 2^64 paths, more than a long counts.
-    HprofWriter w = HprofWriter.inMemory(8);
-    w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
-    w.loadClass(PAIR_CLASS, "com/example/Pair").classDump(PAIR_CLASS).superclass(OBJECT_CLASS)
-        .field("left", OBJECT).field("right", OBJECT).end();
     int rungs = 64;
-    for (int k = 0; k < rungs; k++) {
-      long top = 0x2000L + 16L * k;
-      long next = 0x2000L + 16L * (k + 1);
-      w.instance(top, PAIR_CLASS, top + 4, top + 8);
-      w.instance(top + 4, PAIR_CLASS, next, 0).instance(top + 8, PAIR_CLASS, 0, next);
-    }
     long end = 0x2000L + 16L * rungs;
-    w.instance(end, PAIR_CLASS, 0, 0).rootJniGlobal(0x2000, 0x7000);
-    Path file = dir.resolve("ladder64.hprof");
-    Files.write(file, w.finish().bytes());
-    try (Snapshot ladder = Heap.load(file)) {
+    try (Snapshot ladder = smallDump("ladder64", w -> {
+      for (int k = 0; k < rungs; k++) {
+        long top = 0x2000L + 16L * k;
+        long next = 0x2000L + 16L * (k + 1);
+        w.instance(top, PAIR_CLASS, top + 4, top + 8);
+        w.instance(top + 4, PAIR_CLASS, next, 0).instance(top + 8, PAIR_CLASS, 0, next);
+      }
+      w.instance(end, PAIR_CLASS, 0, 0).rootJniGlobal(0x2000, 0x7000);
+    })) {
       ShortestPaths paths = ladder.filter(o -> o.id() == end).pathsFromRoots();
       assertThat(paths.count()).isEqualTo(Long.MAX_VALUE);
       assertThat(paths.get(0).steps()).containsOnly(".left");
@@ -231,6 +240,45 @@ class GraphViewsSyntheticTest {
         .hasMessage("row 1 of 1 row: the only one is 0, or -1 from the end");
     assertThatThrownBy(() -> one.object(-2)).isInstanceOf(IndexOutOfBoundsException.class)
         .hasMessage("row -2 of 1 row: the only one is 0, or -1 from the end");
+  }
+
+  @Test
+  void morePastTheLastRowSaysThereAreNoMore() {
+    Partition byClass = snap.byClass();
+    assertThat(byClass.rowCount()).isLessThan(10);
+    assertThat(byClass.more()).hasToString("<no more rows>");
+    assertThat(byClass.more().more()).hasToString("<no more rows>");
+    assertThat(byClass.all().more()).hasToString("<no more rows>");
+    ObjectListing twelve = snap.filter(o -> o.id() >= 0x2000 && o.id() <= 0x2038).byId();
+    assertThat(twelve.count()).isEqualTo(12);
+    assertThat(twelve.more().toString()).contains("\n    10 ", "\n    11 ").doesNotContain("more rows");
+    assertThat(twelve.more().more()).hasToString("<no more rows>");
+    assertThat(object(0x1030).pathsFromRoots().more()).hasToString("<no more paths>");
+  }
+
+  @Test
+  void moreAfterAPageThatShowedTheLastRowSaysThereAreNoMoreInsteadOfRepeatingIt() throws Exception {
+    ObjectListing eleven = snap.filter(o -> o.id() >= 0x2000 && o.id() <= 0x2034).byId();
+    assertThat(eleven.count()).isEqualTo(11);
+    assertThat(eleven.toString()).contains("\n    10 ").doesNotContain("more rows");
+    assertThat(eleven.more()).hasToString("<no more rows>");
+
+    ReferencePattern elevenLines = object(LADDER_END).asSet().referencePattern(10);
+    assertThat(elevenLines.toString().lines()).hasSize(1 + 11);
+    assertThat(elevenLines.more()).hasToString("<no more lines>");
+    assertThat(object(LADDER_END).asSet().referencePattern(30).all().more()).hasToString("<no more lines>");
+
+    // One Pair in eleven slots of an array that a JNI global holds: eleven paths.
+    try (Snapshot slots = smallDump("slots", w -> w.instance(0x3000, PAIR_CLASS, 0, 0)
+        .objectArray(0x3100, ARRAY_CLASS, 0x3000, 0x3000, 0x3000, 0x3000, 0x3000, 0x3000, 0x3000, 0x3000, 0x3000,
+            0x3000, 0x3000)
+        .rootJniGlobal(0x3100, 0x7000))) {
+      ShortestPaths paths = slots.filter(o -> o.id() == 0x3000).pathsFromRoots();
+      assertThat(paths.count()).isEqualTo(11);
+      assertThat(paths.toString().lines()).hasSize(11);
+      assertThat(paths.more()).hasToString("<no more paths>");
+      assertThat(paths.all().more()).hasToString("<no more paths>");
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.heapdiff.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -150,6 +151,23 @@ class HeapyTextTest {
             10      1   8      100   8      1100  92 k10
             11      1   8      100   8      1200 100 k11
         """);
+  }
+
+  @Test
+  void thePageAfterTheLastRowSaysThereAreNoMore() {
+    assertThat(HeapyText.page(Partition.of("Class", shuffledRowsOf100Bytes(12)), 12)).isEqualTo("<no more rows>\n");
+    assertThatThrownBy(() -> HeapyText.page(Partition.of("Class", shuffledRowsOf100Bytes(12)), 13))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void theNextPageStartsAfterTheLastRowShown() {
+    assertThat(HeapyText.nextPage(0, 11)).isEqualTo(11);
+    assertThat(HeapyText.nextPage(0, 12)).isEqualTo(10);
+    assertThat(HeapyText.nextPage(10, 12)).isEqualTo(12);
+    assertThat(HeapyText.nextPage(10, 21)).isEqualTo(21);
+    assertThat(HeapyText.nextPage(10, 22)).isEqualTo(20);
+    assertThat(HeapyText.nextPage(0, 0)).isEqualTo(0);
   }
 
   @Test

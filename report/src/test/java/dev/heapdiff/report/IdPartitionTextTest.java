@@ -143,6 +143,7 @@ class IdPartitionTextTest {
 
     assertThatThrownBy(() -> HeapyText.page(p, 4)).isInstanceOf(IndexOutOfBoundsException.class)
         .hasMessage("page start 4 of 3 rows");
+    assertThat(HeapyText.page(p, 3)).isEqualTo("<no more rows>\n");
   }
 
   @Test
