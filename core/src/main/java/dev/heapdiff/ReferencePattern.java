@@ -29,10 +29,12 @@ import java.util.Map;
  * </pre>
  *
  * <p>Markers: {@code [-]} the node's referrers follow; {@code [+]} it has referrers, but the depth
- * limit is reached; {@code [R]} nothing live refers to it (a GC root holds it); {@code [S]} class
- * objects, whose referrers (loaders, other classes) are not followed; {@code [^ n]} the same objects
- * were shown on line {@code n}. Nodes are made as they are printed, ten lines at a time
- * ({@link #more()}); at most 26 referrer classes, the largest by size, are shown under a node.
+ * limit is reached (at depth 0, on the set itself); {@code [R]} nothing live refers to it (a GC root
+ * holds it); {@code [S]} class objects only, whose referrers (loaders, other classes) are not
+ * followed; {@code [^ n]} the same objects were shown on line {@code n}. The pattern of an empty set
+ * is line 0 with {@code <no objects>} and no marker. Nodes are made as they are printed, ten lines
+ * at a time ({@link #more()}); at most 26 referrer classes, the largest by size, are shown under a
+ * node.
  */
 public final class ReferencePattern {
   /** Lines {@link #all()} stops at: a deep pattern over a big heap can have very many. */
@@ -282,7 +284,10 @@ public final class ReferencePattern {
         node.repeatOf = earlier;
         return;
       }
-      if (node.members.length > 0 && graph.kind(node.members[0]) == ObjectKind.CLASS) {
+      if (node.members.length == 0) {
+        return; // only the set itself can be empty: nothing to follow, nor to mark
+      }
+      if (allClasses(node.members)) {
         node.mark = Mark.STOP;
         return;
       }
@@ -299,6 +304,19 @@ public final class ReferencePattern {
         }
         stack.push(new Frame(node, children, new int[1]));
       }
+    }
+
+    /**
+     * Whether every member is a class object. A referrer node holds one class, but the set itself
+     * may mix them: a whole snapshot lists its class objects first, and is not a set to stop at.
+     */
+    private boolean allClasses(int[] members) {
+      for (int i : members) {
+        if (graph.kind(i) != ObjectKind.CLASS) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** The live referrers of {@code members}, one sorted array per class, largest total size first. */
@@ -337,7 +355,7 @@ public final class ReferencePattern {
 
     private String kindOf(int[] members) {
       if (members.length == 0) {
-        return "<nothing>";
+        return "<no objects>";
       }
       int c = graph.classIndexOf(members[0]);
       for (int i : members) {
@@ -363,6 +381,9 @@ public final class ReferencePattern {
       char filler = node.line % 2 == 0 ? '-' : ' ';
       while (out.length() < 9 + level) {
         out.append(filler);
+      }
+      if (node.members.length == 0) {
+        return out.append(' ').append(node.kind).toString();
       }
       out.append(' ').append(node.mark.text);
       if (node.mark == Mark.REPEAT) {

@@ -324,6 +324,28 @@ class GraphViewsSyntheticTest {
   }
 
   @Test
+  void atDepthZeroTheSetIsAtTheDepthLimitUnlessNothingRefersToItOrItIsClassObjects() {
+    // Class objects come first in the dump, and so in the whole snapshot's pattern, but most of it is not classes.
+    assertThat(snap.referencePattern(0).toString()).contains("\n 0: _ --- [+] ");
+    assertThat(object(0x1070).asSet().referencePattern(0).toString()).contains("\n 0: _ --- [R] 1 com.example.Pair");
+    assertThat(object(CACHE_CLASS).asSet().referencePattern(0).toString())
+        .contains("\n 0: _ --- [S] 1 java.lang.Class");
+    ReferencePattern mixed = objects(CACHE_CLASS, 0x1030).referencePattern();
+    assertThat(mixed.toString()).contains("\n 0: _ --- [-] 2 <mixed>, ");
+    assertThat(mixed.get("a").stream().map(HeapObject::id)).contains(0x1010L, 0x1020L);
+  }
+
+  @Test
+  void theReferencePatternOfNoObjectsSaysSoWithoutAMarker() {
+    ReferencePattern none = snap.filter(o -> false).referencePattern();
+    assertThat(none.toString()).isEqualTo("Reference Pattern by <class>.\n 0: _ --- <no objects>");
+    assertThat(none.lineCount()).isEqualTo(1);
+    assertThat(none.get("_").isEmpty()).isTrue();
+    assertThat(none.more()).hasToString("<no more lines>");
+    assertThat(snap.filter(o -> false).referencePattern(0).toString()).endsWith(" 0: _ --- <no objects>");
+  }
+
+  @Test
   void longReferencePatternsArePrintedTenLinesAtATime() {
     ReferencePattern deep = object(LADDER_END).asSet().referencePattern(30);
     String first = deep.toString();
