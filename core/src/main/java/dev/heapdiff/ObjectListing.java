@@ -5,7 +5,6 @@ import dev.heapdiff.internal.Bits;
 import dev.heapdiff.report.HeapyText;
 import dev.heapdiff.report.IdPartition;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * A set listed one object per row, heapy's {@code byid}: "Set of N &lt;kind&gt; objects. Total size =
@@ -79,21 +78,32 @@ public final class ObjectListing {
     return table.totalSize();
   }
 
-  /** Returns the object of row {@code row}; negative numbers count from the end. */
+  /**
+   * Returns the object of row {@code row}; negative numbers count from the end ({@code -1} is the
+   * last row).
+   *
+   * @throws IndexOutOfBoundsException if there is no such row; the message names the row and the number of rows
+   */
   public HeapObject object(int row) {
-    int r = row < 0 ? order.length + row : row;
-    Objects.checkIndex(r, order.length);
-    return new HeapObject(set.owner(), order[r]);
+    return new HeapObject(set.owner(), order[(int) RowIndex.resolve(row, order.length, "row")]);
   }
 
-  /** Returns the set of the one object of row {@code row}; negative numbers count from the end. */
+  /**
+   * Returns the set of the one object of row {@code row}; negative numbers count from the end.
+   *
+   * @throws IndexOutOfBoundsException if there is no such row; the message names the row and the number of rows
+   */
   public ObjectSet get(int row) {
     return object(row).asSet();
   }
 
-  /** Returns the same listing showing the next ten rows when printed. */
+  /**
+   * Returns the same listing showing the rows after those this one shows, ten at a time; past the
+   * last row it shows {@code <no more rows>}.
+   */
   public ObjectListing more() {
-    return new ObjectListing(set, order, table, Math.min(from + HeapyText.PAGE_ROWS, order.length), false);
+    int next = all ? order.length : HeapyText.nextPage(from, order.length);
+    return new ObjectListing(set, order, table, next, false);
   }
 
   /** Returns the same listing showing every row when printed. */

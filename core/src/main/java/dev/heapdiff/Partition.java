@@ -112,11 +112,10 @@ public final class Partition {
    * Returns the objects of row {@code row}; negative numbers count from the end ({@code -1} is the
    * last row).
    *
-   * @throws IndexOutOfBoundsException if there is no such row
+   * @throws IndexOutOfBoundsException if there is no such row; the message names the row and the number of rows
    */
   public ObjectSet get(int row) {
-    int r = row < 0 ? rowCount() + row : row;
-    java.util.Objects.checkIndex(r, rowCount());
+    int r = (int) RowIndex.resolve(row, rowCount(), "row");
     long[] bits = Bits.filter(set.bits(), i -> {
       int kind = classifier.kindOf(i);
       return kind < rowOfKind.length && rowOfKind[kind] == r;
@@ -133,9 +132,13 @@ public final class Partition {
     return get(r);
   }
 
-  /** Returns the same partition showing the next ten rows when printed, as heapy's {@code _.more}. */
+  /**
+   * Returns the same partition showing the rows after those this one shows, ten at a time, as heapy's
+   * {@code _.more}; past the last row it shows {@code <no more rows>}.
+   */
   public Partition more() {
-    return new Partition(set, classifier, table, rowOfKind, Math.min(from + HeapyText.PAGE_ROWS, rowCount()), false);
+    int next = all ? rowCount() : HeapyText.nextPage(from, rowCount());
+    return new Partition(set, classifier, table, rowOfKind, next, false);
   }
 
   /** Returns the same partition showing every row when printed. */

@@ -29,10 +29,12 @@ import java.util.Map;
  * </pre>
  *
  * <p>Markers: {@code [-]} the node's referrers follow; {@code [+]} it has referrers, but the depth
- * limit is reached; {@code [R]} nothing live refers to it (a GC root holds it); {@code [S]} class
- * objects, whose referrers (loaders, other classes) are not followed; {@code [^ n]} the same objects
- * were shown on line {@code n}. Nodes are made as they are printed, ten lines at a time
- * ({@link #more()}); at most 26 referrer classes, the largest by size, are shown under a node.
+ * limit is reached (at depth 0, on the set itself); {@code [R]} nothing live refers to it (a GC root
+ * holds it); {@code [S]} class objects only, whose referrers (loaders, other classes) are not
+ * followed; {@code [^ n]} the same objects were shown on line {@code n}. The pattern of an empty set
+ * is line 0 with {@code <no objects>} and no marker. Nodes are made as they are printed, ten lines
+ * at a time ({@link #more()}); at most 26 referrer classes, the largest by size, are shown under a
+ * node.
  */
 public final class ReferencePattern {
   /** Lines {@link #all()} stops at: a deep pattern over a big heap can have very many. */
@@ -97,9 +99,24 @@ public final class ReferencePattern {
     return tree.lines.size();
   }
 
-  /** Returns the same pattern showing the next ten lines when printed, as heapy's {@code _.more}. */
+  /**
+   * Returns the same pattern showing the lines after those this one shows, ten at a time, as heapy's
+   * {@code _.more}; past the last line it shows {@code <no more lines>}.
+   */
   public ReferencePattern more() {
-    return new ReferencePattern(tree, from + PAGE, false);
+    return new ReferencePattern(tree, end(), false);
+  }
+
+  /** The first line this does not show, making the lines it needs to know. */
+  private int end() {
+    int to = all ? MAX_LINES : from + PAGE;
+    // One line more than a page: a page never leaves a single line for the next.
+    tree.generate(all ? MAX_LINES : to + 2);
+    int size = tree.lines.size();
+    if (!all && size <= to + 1 && tree.finished()) {
+      to = size;
+    }
+    return Math.min(to, size);
   }
 
   /** Returns the same pattern showing every line when printed (at most {@link #MAX_LINES}). */
@@ -110,14 +127,8 @@ public final class ReferencePattern {
   /** Returns the label and ten lines (the first page, or a later one), then a line if more follow. */
   @Override
   public String toString() {
-    int to = all ? MAX_LINES : from + PAGE;
-    // One line more than a page: a page never leaves a single line for the next.
-    tree.generate(all ? MAX_LINES : to + 2);
+    int to = end();
     int size = tree.lines.size();
-    if (!all && size <= to + 1 && tree.finished()) {
-      to = size;
-    }
-    to = Math.min(to, size);
     StringBuilder out = new StringBuilder();
     if (from == 0) {
       out.append("Reference Pattern by <class>.\n");
@@ -129,9 +140,9 @@ public final class ReferencePattern {
       if (all) {
         out.append("<stopped at ").append(MAX_LINES).append(" lines>\n");
       } else if (tree.finished()) {
-        out.append('<').append(size - to).append(" more lines. Type e.g. '_.more()' for more.>\n");
+        out.append('<').append(size - to).append(" more lines: .more() shows them.>\n");
       } else {
-        out.append("<Type e.g. '_.more()' for more.>\n");
+        out.append("<more lines: .more() shows them.>\n");
       }
     } else if (from >= size && from > 0) {
       out.append("<no more lines>\n");
@@ -273,7 +284,10 @@ public final class ReferencePattern {
         node.repeatOf = earlier;
         return;
       }
-      if (node.members.length > 0 && graph.kind(node.members[0]) == ObjectKind.CLASS) {
+      if (node.members.length == 0) {
+        return; // only the set itself can be empty: nothing to follow, nor to mark
+      }
+      if (allClasses(node.members)) {
         node.mark = Mark.STOP;
         return;
       }
@@ -290,6 +304,19 @@ public final class ReferencePattern {
         }
         stack.push(new Frame(node, children, new int[1]));
       }
+    }
+
+    /**
+     * Whether every member is a class object. A referrer node holds one class, but the set itself
+     * may mix them: a whole snapshot lists its class objects first, and is not a set to stop at.
+     */
+    private boolean allClasses(int[] members) {
+      for (int i : members) {
+        if (graph.kind(i) != ObjectKind.CLASS) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** The live referrers of {@code members}, one sorted array per class, largest total size first. */
@@ -328,7 +355,7 @@ public final class ReferencePattern {
 
     private String kindOf(int[] members) {
       if (members.length == 0) {
-        return "<nothing>";
+        return "<no objects>";
       }
       int c = graph.classIndexOf(members[0]);
       for (int i : members) {
@@ -354,6 +381,9 @@ public final class ReferencePattern {
       char filler = node.line % 2 == 0 ? '-' : ' ';
       while (out.length() < 9 + level) {
         out.append(filler);
+      }
+      if (node.members.length == 0) {
+        return out.append(' ').append(node.kind).toString();
       }
       out.append(' ').append(node.mark.text);
       if (node.mark == Mark.REPEAT) {

@@ -16,7 +16,7 @@ import dev.heapdiff.report.HeapyText;
  * <pre>
  *  0: Root(static) com.acme.Cache.INSTANCE .map .table[17] .value -&gt; com.acme.Order@0x7f3a1c0
  *  1: Root(static) com.acme.Cache.INSTANCE .map .table[3] .value -&gt; com.acme.Order@0x7f3a1e8
- * &lt;2 more paths. Type e.g. '_.more()' to view.&gt;
+ * &lt;2 more paths: .more() shows them.&gt;
  * </pre>
  */
 public final class ShortestPaths {
@@ -62,18 +62,35 @@ public final class ShortestPaths {
   }
 
   /**
-   * Returns path number {@code index}.
+   * Returns path number {@code index}; negative numbers count from the end ({@code -1} is the last
+   * path), as a partition's rows do.
    *
-   * @throws IndexOutOfBoundsException unless {@code 0 <= index < count()}
+   * @throws IndexOutOfBoundsException if there is no such path (the message names the index and the
+   *     number of paths), or if {@code index} is negative and the paths are too many to count
+   *     ({@link #count()} is {@code Long.MAX_VALUE})
    */
   public RootPath get(long index) {
-    PathSearch.Found found = search.path(index);
+    long total = count();
+    if (index < 0 && total == Long.MAX_VALUE) {
+      throw new IndexOutOfBoundsException("path " + index + " from the end of at least " + total
+          + " paths: too many to count, so only numbers from 0 name a path");
+    }
+    PathSearch.Found found = search.path(RowIndex.resolve(index, total, "path"));
     return new RootPath(snapshot, search.roots().label(found.root()), found);
   }
 
-  /** Returns the same paths showing the next ten when printed, as heapy's {@code _.more}. */
+  /**
+   * Returns the same paths showing those after the ones this shows, ten at a time, as heapy's
+   * {@code _.more}; past the last it shows {@code <no more paths>}.
+   */
   public ShortestPaths more() {
-    return new ShortestPaths(snapshot, search, Math.min(from + HeapyText.PAGE_ROWS, count()), false);
+    return new ShortestPaths(snapshot, search, end(), false);
+  }
+
+  /** The number of the first path this does not show. */
+  private long end() {
+    long total = count();
+    return all || total - from <= HeapyText.PAGE_ROWS + 1 ? total : from + HeapyText.PAGE_ROWS;
   }
 
   /** Returns the same paths showing every one when printed. */
@@ -94,14 +111,14 @@ public final class ShortestPaths {
     if (from >= total) {
       return "<no more paths>";
     }
-    long to = all || total - from <= HeapyText.PAGE_ROWS + 1 ? total : from + HeapyText.PAGE_ROWS;
+    long to = end();
     StringBuilder out = new StringBuilder();
     for (long i = from; i < to; i++) {
       out.append(String.format("%2d: ", i)).append(get(i)).append('\n');
     }
     if (to < total) {
       String more = total == Long.MAX_VALUE ? "at least " + (total - to) : String.valueOf(total - to);
-      out.append('<').append(more).append(" more paths. Type e.g. '_.more()' to view.>\n");
+      out.append('<').append(more).append(" more paths: .more() shows them.>\n");
     }
     out.setLength(out.length() - 1); // no final line break: jshell and println add one
     return out.toString();

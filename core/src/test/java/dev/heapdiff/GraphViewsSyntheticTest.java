@@ -7,14 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.heapdiff.testdata.HprofWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * byReferrers, byVia, paths and reference patterns on a dump written by {@link HprofWriter}, whose
- * every object, reference and root is known:
+ * byReferrers, byVia, paths and reference patterns, and how the views number and page their rows, on
+ * a dump written by {@link HprofWriter}, whose every object, reference and root is known:
  *
  * <pre>
  * Cache.INSTANCE -&gt; top(0x1000) .left -&gt; 0x1010 .left  -&gt; bottom(0x1030)     a diamond
@@ -77,6 +78,19 @@ class GraphViewsSyntheticTest {
   @AfterAll
   static void close() throws Exception {
     snap.close();
+  }
+
+  /** A dump of {@code java.lang.Object}, {@code com.example.Pair}, {@code Object[]} and the objects given. */
+  static Snapshot smallDump(String name, Consumer<HprofWriter> objects) throws Exception {
+    HprofWriter w = HprofWriter.inMemory(8);
+    w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
+    w.loadClass(PAIR_CLASS, "com/example/Pair").classDump(PAIR_CLASS).superclass(OBJECT_CLASS)
+        .field("left", OBJECT).field("right", OBJECT).end();
+    w.loadClass(ARRAY_CLASS, "[Ljava/lang/Object;").classDump(ARRAY_CLASS).superclass(OBJECT_CLASS).end();
+    objects.accept(w);
+    Path file = dir.resolve(name + ".hprof");
+    Files.write(file, w.finish().bytes());
+    return Heap.load(file);
   }
 
   static HeapObject object(long id) {
@@ -163,9 +177,108 @@ class GraphViewsSyntheticTest {
     assertThat(paths.get(1).steps().subList(2, 2 * RUNGS)).containsOnly(".left");
     String text = paths.toString();
     assertThat(text.lines()).hasSize(11);
-    assertThat(text).endsWith("<" + ((1L << RUNGS) - 10) + " more paths. Type e.g. '_.more()' to view.>");
+    assertThat(text).endsWith("<" + ((1L << RUNGS) - 10) + " more paths: .more() shows them.>");
     assertThat(paths.more().toString()).startsWith("10: Root(static) com.example.Cache.LADDER .left");
     assertThatThrownBy(() -> paths.get(1L << RUNGS)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void pathsAreNumberedFromEitherEndAsRowsAre() {
+    ShortestPaths paths = object(0x1030).pathsFromRoots();
+    assertThat(paths.get(-1)).hasToString(paths.get(1).toString());
+    assertThat(paths.get(-2)).hasToString(paths.get(0).toString());
+    assertThatThrownBy(() -> paths.get(2)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("path 2 of 2 paths: they are 0 to 1, or -2 to -1 from the end");
+    assertThatThrownBy(() -> paths.get(-3)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("path -3 of 2 paths: they are 0 to 1, or -2 to -1 from the end");
+    assertThatThrownBy(() -> object(0x1090).pathsFromRoots().get(-1)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("path -1 of 0 paths: there are none");
+    ShortestPaths ladder = object(LADDER_END).pathsFromRoots();
+    assertThat(ladder.get(-1).steps()).containsOnly(".right");
+  }
+
+  @Test
+  void pathsTooManyToCountAreNumberedFromTheStartOnly() throws Exception {
+    // 64 diamonds in a row: 2^64 paths, more than a long counts.
+    int rungs = 64;
+    long end = 0x2000L + 16L * rungs;
+    try (Snapshot ladder = smallDump("ladder64", w -> {
+      for (int k = 0; k < rungs; k++) {
+        long top = 0x2000L + 16L * k;
+        long next = 0x2000L + 16L * (k + 1);
+        w.instance(top, PAIR_CLASS, top + 4, top + 8);
+        w.instance(top + 4, PAIR_CLASS, next, 0).instance(top + 8, PAIR_CLASS, 0, next);
+      }
+      w.instance(end, PAIR_CLASS, 0, 0).rootJniGlobal(0x2000, 0x7000);
+    })) {
+      ShortestPaths paths = ladder.filter(o -> o.id() == end).pathsFromRoots();
+      assertThat(paths.count()).isEqualTo(Long.MAX_VALUE);
+      assertThat(paths.get(0).steps()).containsOnly(".left");
+      assertThatThrownBy(() -> paths.get(-1)).isInstanceOf(IndexOutOfBoundsException.class)
+          .hasMessage("path -1 from the end of at least " + Long.MAX_VALUE
+              + " paths: too many to count, so only numbers from 0 name a path");
+    }
+  }
+
+  @Test
+  void rowsOfPartitionsAndListingsAreNumberedFromEitherEnd() {
+    Partition byClass = objects(0x1000, 0x1040).byClass();
+    assertThat(byClass.rowCount()).isEqualTo(2);
+    assertThat(byClass.get(-1)).isEqualTo(byClass.get(1));
+    assertThat(byClass.get(-2)).isEqualTo(byClass.get(0));
+    assertThatThrownBy(() -> byClass.get(2)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("row 2 of 2 rows: they are 0 to 1, or -2 to -1 from the end");
+    assertThatThrownBy(() -> byClass.get(-3)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("row -3 of 2 rows: they are 0 to 1, or -2 to -1 from the end");
+    assertThatThrownBy(() -> snap.filter(o -> false).byClass().get(0)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("row 0 of 0 rows: there are none");
+
+    ObjectListing one = object(0x1030).asSet().byId();
+    assertThat(one.get(-1)).isEqualTo(one.get(0));
+    assertThat(one.object(-1)).isEqualTo(one.object(0));
+    assertThatThrownBy(() -> one.get(1)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("row 1 of 1 row: the only one is 0, or -1 from the end");
+    assertThatThrownBy(() -> one.object(-2)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("row -2 of 1 row: the only one is 0, or -1 from the end");
+  }
+
+  @Test
+  void morePastTheLastRowSaysThereAreNoMore() {
+    Partition byClass = snap.byClass();
+    assertThat(byClass.rowCount()).isLessThan(10);
+    assertThat(byClass.more()).hasToString("<no more rows>");
+    assertThat(byClass.more().more()).hasToString("<no more rows>");
+    assertThat(byClass.all().more()).hasToString("<no more rows>");
+    ObjectListing twelve = snap.filter(o -> o.id() >= 0x2000 && o.id() <= 0x2038).byId();
+    assertThat(twelve.count()).isEqualTo(12);
+    assertThat(twelve.more().toString()).contains("\n    10 ", "\n    11 ").doesNotContain("more rows");
+    assertThat(twelve.more().more()).hasToString("<no more rows>");
+    assertThat(object(0x1030).pathsFromRoots().more()).hasToString("<no more paths>");
+  }
+
+  @Test
+  void moreAfterAPageThatShowedTheLastRowSaysThereAreNoMoreInsteadOfRepeatingIt() throws Exception {
+    ObjectListing eleven = snap.filter(o -> o.id() >= 0x2000 && o.id() <= 0x2034).byId();
+    assertThat(eleven.count()).isEqualTo(11);
+    assertThat(eleven.toString()).contains("\n    10 ").doesNotContain("more rows");
+    assertThat(eleven.more()).hasToString("<no more rows>");
+
+    ReferencePattern elevenLines = object(LADDER_END).asSet().referencePattern(10);
+    assertThat(elevenLines.toString().lines()).hasSize(1 + 11);
+    assertThat(elevenLines.more()).hasToString("<no more lines>");
+    assertThat(object(LADDER_END).asSet().referencePattern(30).all().more()).hasToString("<no more lines>");
+
+    // One Pair in eleven slots of an array that a JNI global holds: eleven paths.
+    try (Snapshot slots = smallDump("slots", w -> w.instance(0x3000, PAIR_CLASS, 0, 0)
+        .objectArray(0x3100, ARRAY_CLASS, 0x3000, 0x3000, 0x3000, 0x3000, 0x3000, 0x3000, 0x3000, 0x3000, 0x3000,
+            0x3000, 0x3000)
+        .rootJniGlobal(0x3100, 0x7000))) {
+      ShortestPaths paths = slots.filter(o -> o.id() == 0x3000).pathsFromRoots();
+      assertThat(paths.count()).isEqualTo(11);
+      assertThat(paths.toString().lines()).hasSize(11);
+      assertThat(paths.more()).hasToString("<no more paths>");
+      assertThat(paths.all().more()).hasToString("<no more paths>");
+    }
   }
 
   @Test
@@ -211,14 +324,36 @@ class GraphViewsSyntheticTest {
   }
 
   @Test
+  void atDepthZeroTheSetIsAtTheDepthLimitUnlessNothingRefersToItOrItIsClassObjects() {
+    // Class objects come first in the dump, and so in the whole snapshot's pattern, but most of it is not classes.
+    assertThat(snap.referencePattern(0).toString()).contains("\n 0: _ --- [+] ");
+    assertThat(object(0x1070).asSet().referencePattern(0).toString()).contains("\n 0: _ --- [R] 1 com.example.Pair");
+    assertThat(object(CACHE_CLASS).asSet().referencePattern(0).toString())
+        .contains("\n 0: _ --- [S] 1 java.lang.Class");
+    ReferencePattern mixed = objects(CACHE_CLASS, 0x1030).referencePattern();
+    assertThat(mixed.toString()).contains("\n 0: _ --- [-] 2 <mixed>, ");
+    assertThat(mixed.get("a").stream().map(HeapObject::id)).contains(0x1010L, 0x1020L);
+  }
+
+  @Test
+  void theReferencePatternOfNoObjectsSaysSoWithoutAMarker() {
+    ReferencePattern none = snap.filter(o -> false).referencePattern();
+    assertThat(none.toString()).isEqualTo("Reference Pattern by <class>.\n 0: _ --- <no objects>");
+    assertThat(none.lineCount()).isEqualTo(1);
+    assertThat(none.get("_").isEmpty()).isTrue();
+    assertThat(none.more()).hasToString("<no more lines>");
+    assertThat(snap.filter(o -> false).referencePattern(0).toString()).endsWith(" 0: _ --- <no objects>");
+  }
+
+  @Test
   void longReferencePatternsArePrintedTenLinesAtATime() {
     ReferencePattern deep = object(LADDER_END).asSet().referencePattern(30);
     String first = deep.toString();
     assertThat(first.lines()).hasSize(1 + 10 + 1);
-    assertThat(first).endsWith("<Type e.g. '_.more()' for more.>");
+    assertThat(first).endsWith("<more lines: .more() shows them.>");
     assertThat(deep.more().toString()).startsWith("10: a10 ----------- [-] 1 com.example.Pair, 24 bytes: 0x2230\n11: a11              [-] 2 ");
     assertThat(deep.lineCount()).isEqualTo(31);
-    assertThat(deep.toString()).endsWith("<21 more lines. Type e.g. '_.more()' for more.>");
+    assertThat(deep.toString()).endsWith("<21 more lines: .more() shows them.>");
     assertThat(deep.all().toString().lines()).hasSize(1 + 31);
   }
 }

@@ -92,7 +92,7 @@ class LoadedDumpTest {
     assertThat(first).startsWith("Partition of a set of " + snap.count() + " objects. Total size = "
         + snap.size() + " bytes.\n Index  Count   %     Size   % Cumulative  % Class\n");
     assertThat(first.lines().count()).isEqualTo(2 + 10 + 1);
-    assertThat(first).endsWith("<" + (byClass.rowCount() - 10) + " more rows. Type e.g. '_.more()' to view.>");
+    assertThat(first).endsWith("<" + (byClass.rowCount() - 10) + " more rows: .more() shows them.>");
     String second = byClass.more().toString();
     assertThat(second).startsWith(" Index  Count   %     Size   % Cumulative  % Class\n    10 ");
     // Long class names wrap onto continuation lines indented by 45 spaces.
@@ -122,7 +122,7 @@ class LoadedDumpTest {
         + " Index     Size   %   Cumulative  %   Representation\n"
         + "     0       40   0.0        40   0.0 " + WORKLOAD + "Order@0x");
     assertThat(text).contains("\n     9       40   0.0       400   0.1 ")
-        .endsWith("<9990 more rows. Type e.g. '_.more()' to view.>");
+        .endsWith("<9990 more rows: .more() shows them.>");
     assertThat(listing.more().toString()).startsWith(" Index     Size   %   Cumulative  %   Representation\n    10 ");
     assertThat(listing.get(3).count()).isEqualTo(1);
     assertThat(listing.get(3).theOne()).isEqualTo(listing.object(3));

@@ -59,7 +59,7 @@ final class SetOutput {
   static final String GROUPING_HELP = "How to group objects into rows: ${COMPLETION-CANDIDATES} "
       + "(default: ${DEFAULT-VALUE}).";
 
-  /** How the "more rows" line ends here: the command line has no {@code _.more()} to type. */
+  /** How the "more rows" line ends here: the command line has no {@code .more()} to call. */
   static final String MORE_ROWS = " more rows; --all prints every row.>";
 
   private SetOutput() {}

@@ -21,10 +21,15 @@ public final class HeapyText {
   public static final int PAGE_ROWS = 10;
 
   /**
-   * How the "more rows" line ends after its count, as heapy's ends: {@code <N more rows. Type e.g.
-   * '_.more()' to view.>}. A front end without {@code _} (the command line) may replace it.
+   * How the "more rows" line ends after its count: {@code <N more rows: .more() shows them.>}.
+   * Heapy's line names {@code _.more()}, but {@code _} is Python's last result and a keyword in Java,
+   * so this names the method of the printed view. A front end without it (the command line) may
+   * replace this ending.
    */
-  public static final String MORE_ROWS = " more rows. Type e.g. '_.more()' to view.>";
+  public static final String MORE_ROWS = " more rows: .more() shows them.>";
+
+  /** What a page past the last row shows, as the views of paths and patterns say it. */
+  public static final String NO_MORE_ROWS = "<no more rows>";
 
   /** The partition header's fixed part; the kind column starts right after it, at column 45. */
   static final String HEADER_PREFIX = " Index  Count   %     Size   % Cumulative  % ";
@@ -49,9 +54,10 @@ public final class HeapyText {
   /**
    * Returns the page that starts at row {@code from}: the header again (without the label), up to
    * ten rows and a line saying how many rows remain, as heapy's {@code .more} prints it. A page
-   * never leaves a single row for the next one: it shows that row instead of the line.
+   * never leaves a single row for the next one: it shows that row instead of the line. The page
+   * that starts right after the last row is the line {@value #NO_MORE_ROWS}.
    *
-   * @throws IndexOutOfBoundsException if {@code from} is negative or past the last row
+   * @throws IndexOutOfBoundsException if {@code from} is negative or more than the number of rows
    */
   public static String page(Partition partition, int from) {
     return new PartitionLayout(partition).rows(from, partition.rows().size(), true);
@@ -69,12 +75,22 @@ public final class HeapyText {
 
   /**
    * Returns the page that starts at row {@code from}: the header again (without the label), up to
-   * ten rows and a line saying how many rows remain, paged as {@link #page(Partition, int)} is.
+   * ten rows and a line saying how many rows remain, paged as {@link #page(Partition, int)} is; the
+   * page that starts right after the last row is the line {@value #NO_MORE_ROWS}.
    *
-   * @throws IndexOutOfBoundsException if {@code from} is negative or past the last row
+   * @throws IndexOutOfBoundsException if {@code from} is negative or more than the number of rows
    */
   public static String page(IdPartition partition, int from) {
     return new IdLayout(partition).rows(from, partition.rows().size(), true);
+  }
+
+  /**
+   * Returns where the page after the one that starts at row {@code from} starts: the row after the
+   * last one {@link #page(Partition, int) page} shows, which is {@code rows} when it shows them all.
+   * A front end's "more" follows it, so that a page never repeats a row nor skips one.
+   */
+  public static int nextPage(int from, int rows) {
+    return rows - from <= PAGE_ROWS + 1 ? rows : from + PAGE_ROWS;
   }
 
   /** Returns the percentage heapy prints for {@code part} of {@code whole}: 0 when the whole is 0. */
@@ -123,12 +139,15 @@ public final class HeapyText {
       if (from < 0 || from > total) {
         throw new IndexOutOfBoundsException("page start " + from + " of " + total + " rows");
       }
+      if (from == total && total > 0) {
+        return NO_MORE_ROWS + "\n";
+      }
       if (empty) {
         return "";
       }
       StringBuilder out = new StringBuilder();
       appendWrapped(out, header);
-      int to = !paged || total - from <= PAGE_ROWS + 1 ? total : from + PAGE_ROWS;
+      int to = paged ? nextPage(from, total) : total;
       long cumulative = 0;
       for (int i = 0; i < from; i++) {
         cumulative += size(i);

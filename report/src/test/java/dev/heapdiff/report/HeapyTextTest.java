@@ -1,6 +1,7 @@
 package dev.heapdiff.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -136,7 +137,7 @@ class HeapyTextTest {
              7      1   8      100   8       800  67 k07
              8      1   8      100   8       900  75 k08
              9      1   8      100   8      1000  83 k09
-        <2 more rows. Type e.g. '_.more()' to view.>
+        <2 more rows: .more() shows them.>
         """);
   }
 
@@ -153,11 +154,28 @@ class HeapyTextTest {
   }
 
   @Test
+  void thePageAfterTheLastRowSaysThereAreNoMore() {
+    assertThat(HeapyText.page(Partition.of("Class", shuffledRowsOf100Bytes(12)), 12)).isEqualTo("<no more rows>\n");
+    assertThatThrownBy(() -> HeapyText.page(Partition.of("Class", shuffledRowsOf100Bytes(12)), 13))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void theNextPageStartsAfterTheLastRowShown() {
+    assertThat(HeapyText.nextPage(0, 11)).isEqualTo(11);
+    assertThat(HeapyText.nextPage(0, 12)).isEqualTo(10);
+    assertThat(HeapyText.nextPage(10, 12)).isEqualTo(12);
+    assertThat(HeapyText.nextPage(10, 21)).isEqualTo(21);
+    assertThat(HeapyText.nextPage(10, 22)).isEqualTo(20);
+    assertThat(HeapyText.nextPage(0, 0)).isEqualTo(0);
+  }
+
+  @Test
   void aMiddlePageOfTwentyOneRowsTakesTheLastRowAlong() {
     Partition p = Partition.of("Class", shuffledRowsOf100Bytes(21));
 
     assertThat(HeapyText.render(p).lines()).hasSize(13).last()
-        .isEqualTo("<11 more rows. Type e.g. '_.more()' to view.>");
+        .isEqualTo("<11 more rows: .more() shows them.>");
     assertThat(HeapyText.page(p, 10).lines()).hasSize(12).last().asString().endsWith(" k20");
   }
 

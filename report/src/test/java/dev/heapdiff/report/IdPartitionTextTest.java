@@ -115,7 +115,7 @@ class IdPartitionTextTest {
              7      100   8.3       800  66.7 0x07
              8      100   8.3       900  75.0 0x08
              9      100   8.3      1000  83.3 0x09
-        <2 more rows. Type e.g. '_.more()' to view.>
+        <2 more rows: .more() shows them.>
         """);
     assertThat(HeapyText.page(p, 10)).isEqualTo("""
          Index     Size   %   Cumulative  %   Address
@@ -143,6 +143,7 @@ class IdPartitionTextTest {
 
     assertThatThrownBy(() -> HeapyText.page(p, 4)).isInstanceOf(IndexOutOfBoundsException.class)
         .hasMessage("page start 4 of 3 rows");
+    assertThat(HeapyText.page(p, 3)).isEqualTo("<no more rows>\n");
   }
 
   @Test
