@@ -23,10 +23,12 @@ public final class LiveObjects {
   /** The library's packages: {@code dev.heapdiff} and every package below it but these. */
   private static final String LIBRARY = "dev.heapdiff";
   /**
-   * Packages below {@link #LIBRARY} whose classes are the user's: the tests' workloads and the demo's
-   * service, each a program heapdiff looks at.
+   * Packages below {@link #LIBRARY} whose classes are the user's: the tests' workloads, the
+   * benchmarks' and the demo's service, each a program heapdiff looks at. {@code LiveObjectsTest}
+   * checks every package of the repository against its module.
    */
-  private static final String[] USER_PACKAGES = {"dev.heapdiff.testdata", "dev.heapdiff.cli.demo"};
+  private static final String[] USER_PACKAGES = {
+      "dev.heapdiff.testdata", "dev.heapdiff.bench", "dev.heapdiff.cli.demo"};
 
   private LiveObjects() {}
 
