@@ -47,8 +47,8 @@ public final class Heap {
    * @throws UncheckedIOException if the dump cannot be written (no space, no permission)
    */
   public static Snapshot snapshot(SnapshotOptions options) {
+    Path privateDirectory = null;
     try {
-      Path privateDirectory = null;
       Path dir;
       if (options.directory().isPresent()) {
         dir = options.directory().get();
@@ -87,6 +87,13 @@ public final class Heap {
       }
       return new Snapshot(file, info, layout, deleteOnClose, privateDirectory);
     } catch (IOException e) {
+      if (privateDirectory != null) {
+        try {
+          Files.deleteIfExists(privateDirectory); // left empty by the failed dump
+        } catch (IOException notEmpty) {
+          e.addSuppressed(notEmpty);
+        }
+      }
       throw new UncheckedIOException("cannot dump the heap: " + e.getMessage(), e);
     }
   }
@@ -130,23 +137,24 @@ public final class Heap {
    * empty file, so that the classes and JDK objects those steps make on first use are in the first
    * dump instead of new in the second (about 60 objects; 1,000 before the metadata was read first).
    */
-  private static void warmUp(SnapshotInfo info, ObjectLayout layout) throws IOException {
+  private static void warmUp(SnapshotInfo info, ObjectLayout layout) {
     synchronized (WARM_UP) {
       if (warm) {
         return;
       }
       warm = true;
-      Path dir = PrivateFiles.temporaryDirectory("heapdiff-");
-      Path file = Files.createFile(dir.resolve("warm-up.hprof"));
-      DeleteAtExit.register(dir);
-      DeleteAtExit.register(file);
-      restrictToOwner(file);
-      new Snapshot(file, info, layout, true, dir).close();
       try {
+        Path dir = PrivateFiles.temporaryDirectory("heapdiff-");
+        Path file = Files.createFile(dir.resolve("warm-up.hprof"));
+        DeleteAtExit.register(dir);
+        DeleteAtExit.register(file);
+        restrictToOwner(file);
+        new Snapshot(file, info, layout, true, dir).close();
         analyseOnce(info, layout);
-      } catch (IOException | RuntimeException e) {
-        // Only a warm-up: without it the user's snapshot is still right, the next diff just shows
-        // more of the JDK's first-run objects if the program looks at this one in between.
+      } catch (IOException | RuntimeException | LinkageError e) {
+        // Only a warm-up (a temporary directory that cannot be written, say, where the user gave
+        // another for the dumps): without it the snapshot is still right, only the next diff shows
+        // more of the JDK's first-run objects.
       }
     }
   }

@@ -307,12 +307,13 @@ public final class ReferencePattern {
     }
 
     /**
-     * Whether every member is a class object. A referrer node holds one class, but the set itself
-     * may mix them: a whole snapshot lists its class objects first, and is not a set to stop at.
+     * Whether every member is a class object (a primitive type's, {@code int.class}, is a plain
+     * instance of {@code java.lang.Class} in a dump). A referrer node holds one class, but the set
+     * itself may mix them: a whole snapshot lists its class objects first, and is not a set to stop at.
      */
     private boolean allClasses(int[] members) {
       for (int i : members) {
-        if (graph.kind(i) != ObjectKind.CLASS) {
+        if (graph.kind(i) != ObjectKind.CLASS && !graph.classOf(i).name().equals("java.lang.Class")) {
           return false;
         }
       }

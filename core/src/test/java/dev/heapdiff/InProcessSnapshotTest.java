@@ -131,6 +131,16 @@ class InProcessSnapshotTest {
     assertThat(fresh - LookingBetweenSnapshots.ITEMS).as(outcome.output()).isLessThan(1_000);
   }
 
+  /**
+   * Every {@code java.lang.Class} object is a class object to a reference pattern, also a primitive
+   * type's ({@code int.class}), which a dump holds as a plain instance (a review found those followed).
+   */
+  @Test
+  void theClassObjectsOfASnapshotAreOneStopInAReferencePattern() {
+    assertThat(snap.ofClass("java.lang.Class").referencePattern(1).toString().lines()).element(1).asString()
+        .startsWith(" 0: _ --- [S] ");
+  }
+
   @Test
   void aClosedSnapshotIsForgottenByTheExitHook() throws Exception {
     Snapshot fresh = Heap.snapshot();

@@ -1,5 +1,6 @@
 package dev.heapdiff.cli;
 
+import dev.heapdiff.hprof.NotEnoughMemoryException;
 import java.util.Locale;
 import picocli.CommandLine;
 
@@ -14,8 +15,10 @@ public final class Main {
     try {
       exitCode = commandLine.execute(args);
     } catch (OutOfMemoryError e) {
-      // Where the heap ran out outside what reports it (NotEnoughMemoryException): still one line.
-      System.err.println(outOfHeap(Runtime.getRuntime().maxMemory()));
+      // Where memory ran out outside what reports it (NotEnoughMemoryException): still one line, the
+      // heap to ask for where it was the Java heap (not threads, metaspace or direct buffers).
+      System.err.println(NotEnoughMemoryException.isHeapExhaustion(e) ? outOfHeap(Runtime.getRuntime().maxMemory())
+          : "heapdiff: out of memory: " + e.getMessage());
       exitCode = ErrorLine.INPUT_ERROR;
     }
     commandLine.getOut().flush();

@@ -18,6 +18,8 @@ import picocli.CommandLine.RunLast;
 final class OutputCheck implements IExecutionStrategy {
   /** The message of a write to a pipe whose reader has gone (EPIPE), on Linux and macOS. */
   static final String BROKEN_PIPE = "Broken pipe";
+  /** The same on Windows. */
+  static final String CLOSED_PIPE = "The pipe is being closed";
 
   private final IExecutionStrategy command = new RunLast();
 
@@ -28,7 +30,7 @@ final class OutputCheck implements IExecutionStrategy {
     PrintWriter out = commandLine.getOut();
     if (out.checkError()) { // flushes first
       IOException cause = out instanceof StandardOutput stdout ? stdout.failure().orElse(null) : null;
-      if (cause != null && BROKEN_PIPE.equals(cause.getMessage())) {
+      if (cause != null && (BROKEN_PIPE.equals(cause.getMessage()) || CLOSED_PIPE.equals(cause.getMessage()))) {
         // The reader stopped reading (heapdiff ... | head): it had what it wanted; nothing to say.
         return exitCode;
       }

@@ -24,10 +24,12 @@ public final class PrivateFiles {
       createDirectories(parent);
     }
     try {
-      Files.createDirectory(absolute,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } catch (UnsupportedOperationException notPosix) {
-      Files.createDirectory(absolute);
+      try {
+        Files.createDirectory(absolute,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } catch (UnsupportedOperationException notPosix) {
+        Files.createDirectory(absolute);
+      }
     } catch (FileAlreadyExistsException raced) {
       if (!Files.isDirectory(absolute)) {
         throw raced;

@@ -97,15 +97,26 @@ public final class HeapGraph implements AutoCloseable {
       return new HeapGraph(data, file, temporary);
     } catch (HprofFormatException e) {
       if (temporary != null) {
-        Gunzip.delete(temporary);
-        throw new HprofFormatException(file, e.offset(), e.problem() + " (offset in the decompressed dump)");
+        HprofFormatException named = new HprofFormatException(file, e.offset(),
+            e.problem() + " (offset in the decompressed dump)");
+        deleteCopy(temporary, named);
+        throw named;
       }
       throw e;
     } catch (IOException | RuntimeException e) {
       if (temporary != null) {
-        Gunzip.delete(temporary);
+        deleteCopy(temporary, e);
       }
       throw e;
+    }
+  }
+
+  /** Deletes a decompressed copy after {@code failure}, which stays the error to report. */
+  private static void deleteCopy(Path copy, Exception failure) {
+    try {
+      Gunzip.delete(copy);
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e); // on Windows a copy still mapped cannot be deleted: deleted at exit
     }
   }
 

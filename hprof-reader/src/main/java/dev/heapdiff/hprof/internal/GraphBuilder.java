@@ -108,8 +108,15 @@ public final class GraphBuilder {
     Thread walker = new Thread(reachability, "heapdiff-reachability");
     walker.setDaemon(true);
     walker.start();
-    g.systemProperties = Values.systemProperties(g);
-    Sizes.compute(g, givenLayout);
+    try {
+      g.systemProperties = Values.systemProperties(g);
+      Sizes.compute(g, givenLayout);
+    } catch (RuntimeException | Error e) {
+      // The walk holds the graph: it ends before the failure goes on, so that the graph can be let
+      // go (a heap that ran out is then reported in a line, which needs some heap).
+      awaitQuietly(reachability);
+      throw e;
+    }
     phase("sizes");
     try {
       reachability.get();
@@ -124,6 +131,24 @@ public final class GraphBuilder {
     }
     phase("reachability (rest)");
     return g;
+  }
+
+  /** Waits for {@code task} to end, whatever its outcome; an interrupt is kept for later. */
+  private static void awaitQuietly(FutureTask<Void> task) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        task.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (ExecutionException e) {
+        break; // the caller's failure is the one to report
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void resolveClasses() throws HprofFormatException {
