@@ -90,10 +90,19 @@ public final class ShortestPaths {
   /** The number of the first path this does not show. */
   private long end() {
     long total = count();
-    return all || total - from <= HeapyText.PAGE_ROWS + 1 ? total : from + HeapyText.PAGE_ROWS;
+    if (all) {
+      return Math.min(total, from + MAX_ALL);
+    }
+    return total - from <= HeapyText.PAGE_ROWS + 1 ? total : from + HeapyText.PAGE_ROWS;
   }
 
-  /** Returns the same paths showing every one when printed. */
+  /**
+   * The most paths {@link #all()} prints: the paths to an object can be more than any text holds
+   * (2^40 to one object of a bench dump), and the rest is left to {@code more()}.
+   */
+  public static final int MAX_ALL = 10_000;
+
+  /** Returns the same paths showing every one when printed, at most {@link #MAX_ALL}. */
   public ShortestPaths all() {
     return new ShortestPaths(snapshot, search, 0, true);
   }

@@ -180,6 +180,8 @@ class GraphViewsSyntheticTest {
     assertThat(text).endsWith("<" + ((1L << RUNGS) - 10) + " more paths: .more() shows them.>");
     assertThat(paths.more().toString()).startsWith("10: Root(static) com.example.Cache.LADDER .left");
     assertThatThrownBy(() -> paths.get(1L << RUNGS)).isInstanceOf(IndexOutOfBoundsException.class);
+    // all() of 2^40 paths ran until the heap was gone (a review): it shows the first MAX_ALL.
+    assertThat(paths.all().more().toString()).startsWith(ShortestPaths.MAX_ALL + ": Root(static)");
   }
 
   @Test
