@@ -61,6 +61,8 @@ class DemoCommandTest {
   void aLeakIsClaimedOnlyForOrdersTheAuditMapAloneHolds() {
     assertThat(DemoCommand.conclusion(0, 0, 5_000)).startsWith("None of the 5,000 orders taken stayed alive")
         .doesNotContain("leaks");
+    assertThat(DemoCommand.conclusion(2_000, 0, 5_000)).as("more than the display keeps, none by the map alone")
+        .startsWith("2,000 of the 5,000 orders taken stayed alive").doesNotContain("leaks them", "--requests");
     assertThat(DemoCommand.conclusion(300, 0, 300)).startsWith("300 of the 300 orders taken stayed alive, all still")
         .doesNotContain("leaks");
     assertThat(DemoCommand.conclusion(5_000, 4_000, 5_000)).isEqualTo("5,000 of the 5,000 orders taken stayed alive:"
