@@ -137,9 +137,13 @@ public final class Partition {
    * {@code _.more}; past the last row it shows {@code <no more rows>}.
    */
   public Partition more() {
-    int next = all ? rowCount() : HeapyText.nextPage(from, rowCount());
-    return new Partition(set, classifier, table, rowOfKind, next, false);
+    int next = all || from == PAST_EMPTY ? rowCount() : HeapyText.nextPage(from, rowCount());
+    // Past the end of a partition without rows: not its first page (row 0) again.
+    return new Partition(set, classifier, table, rowOfKind, next == 0 ? PAST_EMPTY : next, false);
   }
+
+  /** {@link #from} of the page after the last of a partition without rows. */
+  private static final int PAST_EMPTY = -1;
 
   /** Returns the same partition showing every row when printed. */
   public Partition all() {
@@ -154,6 +158,9 @@ public final class Partition {
   /** Returns heapy's table: the label and ten rows, all rows ({@link #all()}) or a later page. */
   @Override
   public String toString() {
+    if (from == PAST_EMPTY) {
+      return HeapyText.NO_MORE_ROWS;
+    }
     String text = all ? HeapyText.renderAll(table) : from == 0 ? HeapyText.render(table) : HeapyText.page(table, from);
     // No final line break: jshell and println add their own.
     return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
