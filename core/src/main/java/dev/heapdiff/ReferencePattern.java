@@ -83,14 +83,20 @@ public final class ReferencePattern {
   }
 
   /**
-   * Returns the objects of the node on line {@code line}.
+   * Returns the objects of the node on line {@code line}; negative numbers count from the end
+   * ({@code -1} is the last line), as rows do.
    *
-   * @throws IndexOutOfBoundsException if the pattern has fewer lines
+   * @throws IndexOutOfBoundsException naming the line and the number of lines, if there is no such line
    */
   public ObjectSet get(int line) {
-    tree.generate(line + 1);
-    java.util.Objects.checkIndex(line, tree.lines.size());
-    return tree.set(tree.lines.get(line));
+    int lines;
+    if (line < 0) {
+      lines = lineCount();
+    } else {
+      tree.generate(line + 1); // the whole tree where it has fewer lines
+      lines = tree.lines.size();
+    }
+    return tree.set(tree.lines.get((int) RowIndex.resolve(line, lines, "line")));
   }
 
   /** Returns the number of lines, making the whole tree (at most {@link #MAX_LINES}). */

@@ -304,6 +304,12 @@ class GraphViewsSyntheticTest {
     assertThat(rp.get("_")).isEqualTo(object(0x1030).asSet());
     assertThat(rp.lineCount()).isEqualTo(4);
     assertThatThrownBy(() -> rp.get("b")).isInstanceOf(IllegalArgumentException.class);
+    // Lines are numbered from either end, as rows and paths are.
+    assertThat(rp.get(-1)).isEqualTo(rp.get("a3"));
+    assertThat(rp.get(-4)).isEqualTo(rp.get(0));
+    assertThatThrownBy(() -> rp.get(4)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("line 4 of 4 lines: they are 0 to 3, or -4 to -1 from the end");
+    assertThatThrownBy(() -> rp.get(-5)).isInstanceOf(IndexOutOfBoundsException.class);
   }
 
   @Test
