@@ -35,7 +35,12 @@ public final class Heap {
 
   private Heap() {}
 
-  /** Dumps the live objects of this JVM with the default options. */
+  /**
+   * Dumps the live objects of this JVM with the default options.
+   *
+   * @return a snapshot of a new dump file, not read until first analysed; closing it deletes the file
+   * @throws UncheckedIOException if the dump cannot be written (no space, no permission)
+   */
   public static Snapshot snapshot() {
     return snapshot(SnapshotOptions.defaults());
   }
@@ -44,6 +49,10 @@ public final class Heap {
    * Dumps the live objects of this JVM (after a full GC, as {@code jcmd GC.heap_dump} does). The
    * file is created owner-only: heap dumps hold secrets.
    *
+   * @param options where the dump goes, whether it is compressed and whether it is kept after
+   *     {@link Snapshot#close()}; start from {@link SnapshotOptions#defaults()}
+   * @return a snapshot that records the file, the JVM's metadata and object layout; the file is read
+   *     only when the snapshot is first analysed
    * @throws UncheckedIOException if the dump cannot be written (no space, no permission)
    */
   public static Snapshot snapshot(SnapshotOptions options) {
@@ -103,6 +112,8 @@ public final class Heap {
    * {@code -XX:+HeapDumpOnOutOfMemoryError}; plain or gzip). The file is read on first analysis
    * and never deleted.
    *
+   * @param dump a HotSpot heap dump file, plain or gzip; it is not checked to be one until first read
+   * @return a snapshot of the file whose {@link Snapshot#info()} holds only the file's last-modified time
    * @throws NoSuchFileException if there is no such file
    * @throws java.nio.file.FileSystemException if it is a directory, a pipe or a device, or cannot be
    *     read

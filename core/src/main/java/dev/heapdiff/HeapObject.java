@@ -29,12 +29,21 @@ public final class HeapObject {
     this.index = index;
   }
 
-  /** Returns the snapshot this object belongs to. */
+  /**
+   * Returns the snapshot this object belongs to.
+   *
+   * @return the snapshot whose graph holds the object; the object can be read until it is closed
+   */
   public Snapshot snapshot() {
     return snapshot;
   }
 
-  /** Returns the object's index in its snapshot's graph. */
+  /**
+   * Returns the object's index in its snapshot's graph.
+   *
+   * @return an index into {@code snapshot().graph()}, from 0; the same object in another dump has
+   *     another index
+   */
   public int index() {
     return index;
   }
@@ -43,27 +52,49 @@ public final class HeapObject {
     return snapshot.analysis().graph();
   }
 
-  /** Returns the object's id (its address when the dump was taken). */
+  /**
+   * Returns the object's id (its address when the dump was taken).
+   *
+   * @return the id from the dump, shown in hexadecimal after {@code @0x}; a collection between two dumps
+   *     may move the object and so change it
+   */
   public long id() {
     return graph().id(index);
   }
 
-  /** Returns the object's class. */
+  /**
+   * Returns the object's class.
+   *
+   * @return the class record with its fields and static values; {@code java.lang.Class} for a class
+   *     object, the class it stands for being {@code snapshot().graph().asClass(index())}
+   */
   public HeapClass heapClass() {
     return graph().classOf(index);
   }
 
-  /** Returns the Java name of the object's class, such as {@code java.lang.String} or {@code int[]}. */
+  /**
+   * Returns the Java name of the object's class, such as {@code java.lang.String} or {@code int[]}.
+   *
+   * @return the name with {@code $} for nested classes, as {@link ObjectSet#ofClass(String)} takes it
+   */
   public String className() {
     return heapClass().name();
   }
 
-  /** Returns what kind of object this is. */
+  /**
+   * Returns what kind of object this is.
+   *
+   * @return an instance, an object array, a primitive array or a class object
+   */
   public ObjectKind kind() {
     return graph().kind(index);
   }
 
-  /** Returns the shallow size in bytes, as the JVM counts it. */
+  /**
+   * Returns the shallow size in bytes, as the JVM counts it.
+   *
+   * @return the header, fields or elements and padding, a multiple of 8; not what the object references
+   */
   public long shallowSize() {
     return graph().shallowSize(index);
   }
@@ -71,6 +102,10 @@ public final class HeapObject {
   /**
    * Returns the value of the named field: of an instance, its own fields first, then its
    * superclasses'; of a class object, its class's static fields.
+   *
+   * @param name the field's simple name, such as {@code quantity}
+   * @return a boxed primitive or a {@code HeapObject}; empty if there is no such field, if it holds
+   *     null, or if it refers to an object the dump does not have
    */
   public Optional<Object> field(String name) {
     for (HeapField f : fieldList()) {
@@ -84,6 +119,9 @@ public final class HeapObject {
   /**
    * Returns all fields with their values: an instance's, own fields first; a class object's static
    * fields (a class's {@code field("CACHE")} is its static {@code CACHE}); empty for arrays.
+   *
+   * @return a new, modifiable map in field order; a name declared again in a superclass keeps the
+   *     subclass's value; a null reference, or one to an object not in the dump, is a null value
    */
   public Map<String, Object> fields() {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -115,35 +153,64 @@ public final class HeapObject {
     return target < 0 ? null : new HeapObject(snapshot, target);
   }
 
-  /** Returns the length of an array, or -1 for other objects. */
+  /**
+   * Returns the length of an array, or -1 for other objects.
+   *
+   * @return the number of elements, 0 or more, of an array; -1 for an instance or a class object
+   */
   public int length() {
     return graph().arrayLength(index);
   }
 
-  /** Returns element {@code i} of an array: a boxed primitive, a {@code HeapObject} or {@code null}. */
+  /**
+   * Returns element {@code i} of an array: a boxed primitive, a {@code HeapObject} or {@code null}.
+   *
+   * @param i from 0 to {@code length() - 1}
+   * @return a boxed primitive for a primitive array; for an object array a {@code HeapObject}, or
+   *     {@code null} for null or an object the dump does not have
+   * @throws IllegalArgumentException if this is not an array
+   * @throws IndexOutOfBoundsException if {@code i} is outside the array
+   */
   public Object element(int i) {
     Object raw = graph().arrayElement(index, i);
     return kind() == ObjectKind.OBJECT_ARRAY ? object((Long) raw) : raw;
   }
 
-  /** Returns the value of a {@code java.lang.String}, if this is one. */
+  /**
+   * Returns the value of a {@code java.lang.String}, if this is one.
+   *
+   * @return the whole string; empty for other objects, and for a string whose value array is not in
+   *     the dump
+   */
   public Optional<String> stringValue() {
     return graph().stringValue(index);
   }
 
-  /** Returns this object as a set of one. */
+  /**
+   * Returns this object as a set of one.
+   *
+   * @return a new set of this snapshot holding only this object, for the views of {@link ObjectSet}
+   */
   public ObjectSet asSet() {
     long[] bits = Bits.empty(graph().objectCount());
     Bits.set(bits, index);
     return new ObjectSet(snapshot, bits);
   }
 
-  /** Returns the shortest paths from GC roots to this object; see {@link ObjectSet#pathsFromRoots()}. */
+  /**
+   * Returns the shortest paths from GC roots to this object; see {@link ObjectSet#pathsFromRoots()}.
+   *
+   * @return the paths, empty if the object is held only through weak, soft, phantom or final references
+   */
   public ShortestPaths pathsFromRoots() {
     return asSet().pathsFromRoots();
   }
 
-  /** Returns the live objects that hold a reference to this one. */
+  /**
+   * Returns the live objects that hold a reference to this one.
+   *
+   * @return a new set of this snapshot, empty if only GC roots hold it
+   */
   public ObjectSet referrers() {
     return asSet().referrers();
   }
@@ -152,6 +219,12 @@ public final class HeapObject {
    * Returns how a person would recognise this object: strings quoted and cut, boxed values, arrays
    * with their length, collections with their size, other objects as {@code class@0xid} with a few
    * fields.
+   *
+   * @return one line, such as {@code "customer-42"} (quoted, cut at 40 characters with {@code ...}),
+   *     {@code Integer 3}, {@code int[16]}, {@code class com.acme.Order},
+   *     {@code java.util.HashMap@0x6878167a8 size=3} or
+   *     {@code com.acme.Order@0x687827818 {customer="c-1", quantity=3, ...}} (three fields at most,
+   *     strings first)
    */
   public String representation() {
     HeapGraph graph = graph();

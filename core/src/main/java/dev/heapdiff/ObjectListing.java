@@ -68,12 +68,20 @@ public final class ObjectListing {
     return new ObjectListing(set, order, table, 0, false);
   }
 
-  /** Returns the number of objects (rows). */
+  /**
+   * Returns the number of objects (rows).
+   *
+   * @return every row, not only the ones a page shows
+   */
   public int count() {
     return order.length;
   }
 
-  /** Returns the total shallow size in bytes. */
+  /**
+   * Returns the total shallow size in bytes.
+   *
+   * @return the sum of the objects' shallow sizes, summed when the listing was made
+   */
   public long size() {
     return table.totalSize();
   }
@@ -82,6 +90,9 @@ public final class ObjectListing {
    * Returns the object of row {@code row}; negative numbers count from the end ({@code -1} is the
    * last row).
    *
+   * @param row from 0 (the largest object) to {@code count() - 1}, or from -1 (the smallest) to
+   *     {@code -count()}
+   * @return the object of that row
    * @throws IndexOutOfBoundsException if there is no such row; the message names the row and the number of rows
    */
   public HeapObject object(int row) {
@@ -91,6 +102,8 @@ public final class ObjectListing {
   /**
    * Returns the set of the one object of row {@code row}; negative numbers count from the end.
    *
+   * @param row a row number, as for {@link #object(int)}
+   * @return a new set of that one object, to drill down from
    * @throws IndexOutOfBoundsException if there is no such row; the message names the row and the number of rows
    */
   public ObjectSet get(int row) {
@@ -100,18 +113,29 @@ public final class ObjectListing {
   /**
    * Returns the same listing showing the rows after those this one shows, ten at a time; past the
    * last row it shows {@code <no more rows>}.
+   *
+   * @return a new listing of the same rows; this one is unchanged, so calling {@code more()} on it
+   *     again gives the same page
    */
   public ObjectListing more() {
     int next = all ? order.length : HeapyText.nextPage(from, order.length);
     return new ObjectListing(set, order, table, next, false);
   }
 
-  /** Returns the same listing showing every row when printed. */
+  /**
+   * Returns the same listing showing every row when printed.
+   *
+   * @return a new listing of the same rows; printing it computes every row's representation
+   */
   public ObjectListing all() {
     return new ObjectListing(set, order, table, 0, true);
   }
 
-  /** Returns the neutral table, for JSON, Markdown or HTML. */
+  /**
+   * Returns the neutral table, for JSON, Markdown or HTML.
+   *
+   * @return the table behind every page of this listing, its representations computed when a row is read
+   */
   public IdPartition table() {
     return table;
   }

@@ -78,32 +78,58 @@ public final class Partition {
     return new Partition(set, classifier, table, rowOfKind, 0, false);
   }
 
-  /** Returns the number of rows. */
+  /**
+   * Returns the number of rows.
+   *
+   * @return every row, not only the ones a page shows; 0 for an empty set
+   */
   public int rowCount() {
     return table.rows().size();
   }
 
-  /** Returns the number of objects partitioned. */
+  /**
+   * Returns the number of objects partitioned.
+   *
+   * @return the sum of the rows' counts: the {@code count()} of the set
+   */
   public long count() {
     return table.totalCount();
   }
 
-  /** Returns the total shallow size of the objects partitioned, in bytes. */
+  /**
+   * Returns the total shallow size of the objects partitioned, in bytes.
+   *
+   * @return the sum of the rows' sizes: the {@code size()} of the set
+   */
   public long size() {
     return table.totalSize();
   }
 
-  /** Returns the kind column's header, such as {@code Class}. */
+  /**
+   * Returns the kind column's header, such as {@code Class}.
+   *
+   * @return {@code Class}, {@code Individual Size}, {@code Package}, {@code Class loader},
+   *     {@code Referrers by class} or {@code Referred via}, after the method that made the partition
+   */
   public String header() {
     return table.kindHeader();
   }
 
-  /** Returns the label of each row, in row order. */
+  /**
+   * Returns the label of each row, in row order.
+   *
+   * @return a new unmodifiable list; element {@code i} is the label of row {@code i}, as
+   *     {@link #get(String)} takes it
+   */
   public List<String> kinds() {
     return table.rows().stream().map(PartitionRow::kind).toList();
   }
 
-  /** Returns the rows as counts, sizes and labels. */
+  /**
+   * Returns the rows as counts, sizes and labels.
+   *
+   * @return an unmodifiable list, by size descending and then label (by number, for sizes); sizes in bytes
+   */
   public List<PartitionRow> rows() {
     return table.rows();
   }
@@ -112,6 +138,8 @@ public final class Partition {
    * Returns the objects of row {@code row}; negative numbers count from the end ({@code -1} is the
    * last row).
    *
+   * @param row from 0 to {@code rowCount() - 1}, or from -1 to {@code -rowCount()}
+   * @return a new set of the objects of that row
    * @throws IndexOutOfBoundsException if there is no such row; the message names the row and the number of rows
    */
   public ObjectSet get(int row) {
@@ -123,7 +151,13 @@ public final class Partition {
     return set.derive(bits);
   }
 
-  /** Returns the row of the kind labelled {@code kind}, such as a class name. */
+  /**
+   * Returns the row of the kind labelled {@code kind}, such as a class name.
+   *
+   * @param kind a label exactly as the table shows it, such as {@code com.acme.Order}, or {@code 24} by size
+   * @return a new set of the objects of that row
+   * @throws IllegalArgumentException if no row has that label
+   */
   public ObjectSet get(String kind) {
     int r = kinds().indexOf(kind);
     if (r < 0) {
@@ -135,6 +169,9 @@ public final class Partition {
   /**
    * Returns the same partition showing the rows after those this one shows, ten at a time, as heapy's
    * {@code _.more}; past the last row it shows {@code <no more rows>}.
+   *
+   * @return a new partition of the same rows; this one is unchanged, so calling {@code more()} on it
+   *     again gives the same page
    */
   public Partition more() {
     int next = all || from == PAST_EMPTY ? rowCount() : HeapyText.nextPage(from, rowCount());
@@ -145,12 +182,22 @@ public final class Partition {
   /** {@link #from} of the page after the last of a partition without rows. */
   private static final int PAST_EMPTY = -1;
 
-  /** Returns the same partition showing every row when printed. */
+  /**
+   * Returns the same partition showing every row when printed.
+   *
+   * @return a new partition of the same rows
+   */
   public Partition all() {
     return new Partition(set, classifier, table, rowOfKind, 0, true);
   }
 
-  /** Returns the neutral table, for rendering as CSV or other formats. */
+  /**
+   * Returns the neutral table, for rendering as CSV or other formats.
+   *
+   * @return the table behind every page of this partition, with every row, for
+   *     {@link dev.heapdiff.report.HeapyText}, {@code toTable().toCsv()}, {@code toJson()},
+   *     {@code toMarkdown()} and {@code toHtml()}
+   */
   public dev.heapdiff.report.Partition table() {
     return table;
   }

@@ -33,7 +33,12 @@ public final class RootPath {
     this.steps = found.steps();
   }
 
-  /** Returns how the path begins, such as {@code Root(static) com.acme.Cache.INSTANCE}. */
+  /**
+   * Returns how the path begins, such as {@code Root(static) com.acme.Cache.INSTANCE}.
+   *
+   * @return {@code Root(...)} naming the kind of root (and the thread and frame of a local), then the
+   *     class and field of a static field, or the class that a rooted class object stands for
+   */
   public String root() {
     return root;
   }
@@ -41,12 +46,18 @@ public final class RootPath {
   /**
    * Returns the number of objects on the path: the object the root holds, every object between,
    * and the target. A path of length 1 is a root holding the target itself.
+   *
+   * @return 1 or more
    */
   public int length() {
     return objects.length;
   }
 
-  /** Returns the objects on the path, from the one the root holds to the target. */
+  /**
+   * Returns the objects on the path, from the one the root holds to the target.
+   *
+   * @return an unmodifiable list of {@link #length()} objects
+   */
   public List<HeapObject> objects() {
     return new AbstractList<>() {
       @Override
@@ -65,12 +76,18 @@ public final class RootPath {
    * Returns the steps: element {@code j} is how object {@code j} of {@link #objects()} holds object
    * {@code j + 1}: {@code .field}, {@code [i]}, or {@code <super>}, {@code <classloader>} and the like
    * for class objects. There is one step fewer than objects.
+   *
+   * @return an unmodifiable list of {@code length() - 1} steps
    */
   public List<String> steps() {
     return List.of(steps);
   }
 
-  /** Returns the last object of the path, a member of the set whose paths these are. */
+  /**
+   * Returns the last object of the path, a member of the set whose paths these are.
+   *
+   * @return the target, the last of {@link #objects()}
+   */
   public HeapObject target() {
     return new HeapObject(snapshot, objects[objects.length - 1]);
   }

@@ -37,22 +37,39 @@ public final class ShortestPaths {
     return new ShortestPaths(snapshot, PathSearch.run(set.heapGraph(), snapshot.bits(), set.bits()), 0, false);
   }
 
-  /** Returns the number of shortest paths; {@code Long.MAX_VALUE} if there are that many or more. */
+  /**
+   * Returns the number of shortest paths; {@code Long.MAX_VALUE} if there are that many or more.
+   *
+   * @return the number counted when the paths were searched, 0 if no path leads to the set
+   */
   public long count() {
     return search.count();
   }
 
-  /** Returns whether no path leads to any object of the set. */
+  /**
+   * Returns whether no path leads to any object of the set.
+   *
+   * @return true if {@link #count()} is 0: the set is empty, or held only through weak, soft, phantom
+   *     or final references
+   */
   public boolean isEmpty() {
     return search.count() == 0;
   }
 
-  /** Returns the number of objects on each path (they are equally long), or 0 if there is none. */
+  /**
+   * Returns the number of objects on each path (they are equally long), or 0 if there is none.
+   *
+   * @return {@link RootPath#length()} of every path, 1 when a root holds a target itself
+   */
   public int length() {
     return search.length();
   }
 
-  /** Returns the objects of the set that the paths lead to: those nearest to a root. */
+  /**
+   * Returns the objects of the set that the paths lead to: those nearest to a root.
+   *
+   * @return a new set of the snapshot, part of the set the paths were searched for
+   */
   public ObjectSet targets() {
     long[] bits = Bits.empty(snapshot.graph().objectCount());
     for (int t : search.targets()) {
@@ -65,6 +82,8 @@ public final class ShortestPaths {
    * Returns path number {@code index}; negative numbers count from the end ({@code -1} is the last
    * path), as a partition's rows do.
    *
+   * @param index from 0 to {@code count() - 1}, or from -1 to {@code -count()}
+   * @return the path, built when asked for
    * @throws IndexOutOfBoundsException if there is no such path (the message names the index and the
    *     number of paths), or if {@code index} is negative and the paths are too many to count
    *     ({@link #count()} is {@code Long.MAX_VALUE})
@@ -82,6 +101,9 @@ public final class ShortestPaths {
   /**
    * Returns the same paths showing those after the ones this shows, ten at a time, as heapy's
    * {@code _.more}; past the last it shows {@code <no more paths>}.
+   *
+   * @return new paths over the same search; this one is unchanged, so calling {@code more()} on it
+   *     again gives the same page
    */
   public ShortestPaths more() {
     return new ShortestPaths(snapshot, search, end(), false);
@@ -102,7 +124,11 @@ public final class ShortestPaths {
    */
   public static final int MAX_ALL = 10_000;
 
-  /** Returns the same paths showing every one when printed, at most {@link #MAX_ALL}. */
+  /**
+   * Returns the same paths showing every one when printed, at most {@link #MAX_ALL}.
+   *
+   * @return new paths over the same search; its {@code more()} goes on after the last one printed
+   */
   public ShortestPaths all() {
     return new ShortestPaths(snapshot, search, 0, true);
   }

@@ -52,17 +52,31 @@ public final class Snapshot extends ObjectSet implements AutoCloseable {
     return this;
   }
 
-  /** Returns the dump file. */
+  /**
+   * Returns the dump file.
+   *
+   * @return the file {@link Heap#snapshot()} wrote or {@link Heap#load(Path)} was given; it may no
+   *     longer exist after {@link #close()}
+   */
   public Path file() {
     return file;
   }
 
-  /** Returns what is known about the snapshot without reading it. */
+  /**
+   * Returns what is known about the snapshot without reading it.
+   *
+   * @return for a snapshot of this JVM, its time, pid, JVM, collectors, compressed oops and alignment;
+   *     for a loaded file, only the file's last-modified time
+   */
   public SnapshotInfo info() {
     return info;
   }
 
-  /** Returns whether the dump has been read already. */
+  /**
+   * Returns whether the dump has been read already.
+   *
+   * @return true from the first analysis until {@link #close()}, which releases the graph
+   */
   public boolean isAnalysed() {
     return analysis != null;
   }
@@ -70,8 +84,10 @@ public final class Snapshot extends ObjectSet implements AutoCloseable {
   /**
    * Returns the object graph of the dump, reading it on first use.
    *
+   * @return the graph, one per snapshot, shared by its sets and objects; closing the snapshot closes it
    * @throws UncheckedIOException if the dump cannot be read (the cause is an
    *     {@link dev.heapdiff.hprof.HprofFormatException} for a malformed file)
+   * @throws IllegalStateException if the snapshot is closed
    */
   public HeapGraph graph() {
     return analysis().graph();
@@ -109,6 +125,12 @@ public final class Snapshot extends ObjectSet implements AutoCloseable {
    * rewrote with one value changed) can look like the object it replaced and then does not count
    * as new; where the two dumps keep the relative address order of objects, as dumps of live
    * objects after a compacting collection do, that order tells most such copies apart.
+   *
+   * @param earlier the snapshot to compare with: the earlier one for what is new, the later one for what
+   *     is gone; this snapshot itself gives the empty set
+   * @return a new set of this snapshot's objects
+   * @throws dev.heapdiff.hprof.NotEnoughMemoryException if this JVM's heap cannot hold the matching of
+   *     the two dumps
    */
   public ObjectSet minus(Snapshot earlier) {
     return minus((ObjectSet) earlier);
@@ -173,7 +195,11 @@ public final class Snapshot extends ObjectSet implements AutoCloseable {
     return System.identityHashCode(this);
   }
 
-  /** Returns whether {@link #close()} was called: the snapshot and its sets can no longer be read. */
+  /**
+   * Returns whether {@link #close()} was called: the snapshot and its sets can no longer be read.
+   *
+   * @return true from the start of the first {@code close()}, even if deleting the file then failed
+   */
   public boolean isClosed() {
     return closed;
   }

@@ -19,7 +19,11 @@ import java.util.List;
 public record HeapClass(int index, String name, int objectIndex, int superclassIndex, int instanceSize,
     List<FieldDescriptor> fields, List<HeapField> staticFields, long classLoaderId) {
 
-  /** Returns whether this is an array class. */
+  /**
+   * Returns whether this is an array class.
+   *
+   * @return true if the name ends with {@code []}, as {@code int[]} and {@code java.lang.Object[][]} do
+   */
   public boolean isArray() {
     return name.endsWith("[]");
   }

@@ -57,6 +57,9 @@ public final class HeapGraph implements AutoCloseable {
   /**
    * Reads a heap dump, inferring the JVM's object layout from the dump.
    *
+   * @param file a dump file, plain or gzip; a gzip file is decompressed into a private temporary copy
+   *     first, which {@link #close()} deletes
+   * @return the graph, with what the GC roots reach already marked; close it when done
    * @throws HprofFormatException if the file is not a well-formed HotSpot heap dump
    * @throws IOException if the file cannot be read
    * @throws NotEnoughMemoryException if this JVM's heap cannot hold the graph (about 40 bytes per
@@ -69,7 +72,14 @@ public final class HeapGraph implements AutoCloseable {
   /**
    * Reads a heap dump with a known object layout (for example one recorded when the dump was taken).
    *
+   * @param file a dump file, plain or gzip, as for {@link #open(Path)}
    * @param layout the layout, or {@code null} to infer it
+   * @return the graph, with what the GC roots reach already marked; close it when done
+   * @throws HprofFormatException if the file is not a well-formed HotSpot heap dump, or is a directory
+   * @throws IOException if the file does not exist ({@link NoSuchFileException}), is not a regular file
+   *     such as a pipe ({@link FileSystemException}), is not readable ({@link AccessDeniedException}),
+   *     or cannot be read or decompressed
+   * @throws NotEnoughMemoryException if this JVM's heap cannot hold the graph
    */
   public static HeapGraph open(Path file, ObjectLayout layout) throws IOException {
     if (!Files.exists(file)) {
@@ -120,47 +130,87 @@ public final class HeapGraph implements AutoCloseable {
     }
   }
 
-  /** Returns the file this graph was read from. */
+  /**
+   * Returns the file this graph was read from.
+   *
+   * @return the path given to {@code open}; for a gzip dump the compressed file, not its temporary copy
+   */
   public Path file() {
     return source;
   }
 
-  /** Returns the HPROF version, {@code 1.0.1} or {@code 1.0.2}. */
+  /**
+   * Returns the HPROF version, {@code 1.0.1} or {@code 1.0.2}.
+   *
+   * @return the version from the file's header, without the {@code JAVA PROFILE} before it
+   */
   public String hprofVersion() {
     return g.version;
   }
 
-  /** Returns the identifier size of the dump, 4 or 8 bytes. */
+  /**
+   * Returns the identifier size of the dump, 4 or 8 bytes.
+   *
+   * @return the number of bytes of every object id in the file, and so of every reference in field and
+   *     array data
+   */
   public int idSize() {
     return g.idSize;
   }
 
-  /** Returns when the dump was written, as the header says. */
+  /**
+   * Returns when the dump was written, as the header says.
+   *
+   * @return the header's milliseconds since 1970-01-01T00:00Z, by the clock of the JVM that wrote it
+   */
   public Instant timestamp() {
     return Instant.ofEpochMilli(g.timestampMillis);
   }
 
-  /** Returns the object layout used for shallow sizes and how it was found. */
+  /**
+   * Returns the object layout used for shallow sizes and how it was found.
+   *
+   * @return the layout given to {@link #open(Path, ObjectLayout)}, else the one inferred from the dump;
+   *     {@link ObjectLayout#source()} says which
+   */
   public ObjectLayout layout() {
     return g.layout;
   }
 
-  /** Returns the dumped JVM's system properties, or an empty map if the dump does not hold them. */
+  /**
+   * Returns the dumped JVM's system properties, or an empty map if the dump does not hold them.
+   *
+   * @return an unmodifiable map read once, when the graph was built, from {@code java.lang.System.props}
+   */
   public Map<String, String> systemProperties() {
     return g.systemProperties;
   }
 
-  /** Returns the number of objects in the dump, reachable or not. */
+  /**
+   * Returns the number of objects in the dump, reachable or not.
+   *
+   * @return the number of instances, arrays and class objects; object indexes run from 0 to one less
+   */
   public int objectCount() {
     return g.ids.size();
   }
 
-  /** Returns the number of objects reachable from a GC root. */
+  /**
+   * Returns the number of objects reachable from a GC root.
+   *
+   * @return how many objects {@link #isReachable(int)} accepts, at most {@link #objectCount()}
+   */
   public int reachableCount() {
     return g.reachableCount;
   }
 
-  /** Returns whether a GC root reaches object {@code object}. */
+  /**
+   * Returns whether a GC root reaches object {@code object}.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return true if it is reached from a root by following references (weak, soft and phantom ones
+   *     too, as the dump does not say which were cleared) and from every object reached to its class
+   */
   public boolean isReachable(int object) {
     return g.isReachable(object);
   }
@@ -169,6 +219,10 @@ public final class HeapGraph implements AutoCloseable {
    * Returns what GC roots reach when the objects {@code excluded} accepts are not in the dump:
    * neither marked nor followed, nor are their classes kept alive by them. One bit per object index
    * (bit {@code i % 64} of word {@code i / 64}). Computed anew on each call.
+   *
+   * @param excluded accepts the indexes of the objects to treat as absent; asked when the walk meets an
+   *     object, possibly more than once for the same one
+   * @return a new array of {@code (objectCount() + 63) / 64} words, a bit set for each object reached
    */
   public long[] reachableWithout(IntPredicate excluded) {
     return Reachability.without(g, excluded, null);
@@ -179,12 +233,21 @@ public final class HeapGraph implements AutoCloseable {
    * {@link #reachableWithout(IntPredicate)}) and the root records {@code excludedRoot} accepts, by
    * their index in {@link #roots()}, are not roots: an object they hold stays when another root
    * reaches it. Computed anew on each call.
+   *
+   * @param excluded accepts the indexes of the objects to treat as absent, as for the method above
+   * @param excludedRoot accepts the positions in {@link #roots()} of the root records to ignore
+   * @return a new array of {@code (objectCount() + 63) / 64} words, a bit set for each object reached
    */
   public long[] reachableWithout(IntPredicate excluded, IntPredicate excludedRoot) {
     return Reachability.without(g, excluded, excludedRoot);
   }
 
-  /** Returns the id (address) of an object. */
+  /**
+   * Returns the id (address) of an object.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return the id the dump gives the object, which HotSpot writes as its address at the time of the dump
+   */
   public long id(int object) {
     return g.id(object);
   }
@@ -192,6 +255,9 @@ public final class HeapGraph implements AutoCloseable {
   /**
    * Returns the index of the object with the {@code rank}-th smallest id: iterating ranks 0 to
    * {@code objectCount() - 1} visits the objects in address order.
+   *
+   * @param rank from 0 (the smallest id) to {@code objectCount() - 1} (the largest)
+   * @return an object index
    */
   public int objectAtIdRank(int rank) {
     return g.ids.indexAtRank(rank);
@@ -200,6 +266,8 @@ public final class HeapGraph implements AutoCloseable {
   /**
    * Returns the index of every object in increasing id order: element {@code r} is {@link
    * #objectAtIdRank(int) objectAtIdRank(r)}, all of them made in one pass.
+   *
+   * @return a new array of {@link #objectCount()} object indexes, the one with the smallest id first
    */
   public int[] objectsInIdOrder() {
     int[] out = new int[objectCount()];
@@ -207,12 +275,22 @@ public final class HeapGraph implements AutoCloseable {
     return out;
   }
 
-  /** Returns the index of the object with id {@code id}, or -1 if the dump has no such object. */
+  /**
+   * Returns the index of the object with id {@code id}, or -1 if the dump has no such object.
+   *
+   * @param id an object id (address), as {@link #id(int)} returns it and references hold it
+   * @return the object index, or -1 (for a dangling reference, for one)
+   */
   public int indexOf(long id) {
     return g.ids.indexOf(id);
   }
 
-  /** Returns what kind of object {@code object} is. */
+  /**
+   * Returns what kind of object {@code object} is.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return the kind of the record that holds it: INSTANCE, OBJECT ARRAY, PRIMITIVE ARRAY or CLASS DUMP
+   */
   public ObjectKind kind(int object) {
     return switch (g.kind(object)) {
       case 0x20 -> ObjectKind.CLASS;
@@ -222,22 +300,42 @@ public final class HeapGraph implements AutoCloseable {
     };
   }
 
-  /** Returns the class of an object ({@code java.lang.Class} for classes). */
+  /**
+   * Returns the class of an object ({@code java.lang.Class} for classes).
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return an element of {@link #classes()}; for an array its array class, such as {@code int[]}
+   */
   public HeapClass classOf(int object) {
     return classes.get(g.classOf[object]);
   }
 
-  /** Returns the class index of an object: a cheaper {@code classOf(object).index()}. */
+  /**
+   * Returns the class index of an object: a cheaper {@code classOf(object).index()}.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return a position in {@link #classes()}
+   */
   public int classIndexOf(int object) {
     return g.classOf[object];
   }
 
-  /** Returns all classes, indexed by {@link HeapClass#index()}. */
+  /**
+   * Returns all classes, indexed by {@link HeapClass#index()}.
+   *
+   * @return an unmodifiable list, the same one on every call, with one entry per CLASS DUMP (and any
+   *     primitive array class the reader had to add)
+   */
   public List<HeapClass> classes() {
     return classes;
   }
 
-  /** Returns the class with the given Java name, if the dump has one (the first, if several loaders). */
+  /**
+   * Returns the class with the given Java name, if the dump has one (the first, if several loaders).
+   *
+   * @param name a name as {@link HeapClass#name()} spells it: {@code java.util.HashMap$Node}, {@code int[]}
+   * @return the class of that name with the lowest index, or empty if there is none
+   */
   public Optional<HeapClass> findClass(String name) {
     for (HeapClass c : classes) {
       if (c.name().equals(name)) {
@@ -247,18 +345,33 @@ public final class HeapGraph implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Returns the class described by the CLASS DUMP of {@code object}, if it is a class object. */
+  /**
+   * Returns the class described by the CLASS DUMP of {@code object}, if it is a class object.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return the class whose {@link HeapClass#objectIndex()} is {@code object}, or empty for other objects
+   */
   public Optional<HeapClass> asClass(int object) {
     int c = g.classOfMirror(object);
     return c < 0 ? Optional.empty() : Optional.of(classes.get(c));
   }
 
-  /** Returns the shallow size of an object in bytes, as the JVM counts it. */
+  /**
+   * Returns the shallow size of an object in bytes, as the JVM counts it.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return the header, the fields or elements and the padding, by {@link #layout()}; a multiple of 8
+   */
   public long shallowSize(int object) {
     return (g.size8[object] & 0xFFFF_FFFFL) << 3;
   }
 
-  /** Returns the length of an array object, or -1 for other objects. */
+  /**
+   * Returns the length of an array object, or -1 for other objects.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return the number of elements, 0 or more, of an array; -1 for an instance or a class object
+   */
   public int arrayLength(int object) {
     return Values.arrayLength(g, object);
   }
@@ -267,6 +380,11 @@ public final class HeapGraph implements AutoCloseable {
    * Returns element {@code index} of an array: a boxed primitive for primitive arrays, the element's
    * object id as a {@code Long} (0 for null) for object arrays.
    *
+   * @param object the index of an array
+   * @param index the element's position, from 0 to {@code arrayLength(object) - 1}
+   * @return a {@code Boolean}, {@code Character}, {@code Byte}, {@code Short}, {@code Integer},
+   *     {@code Long}, {@code Float} or {@code Double} as the array's type says; for an object array a
+   *     {@code Long} id, to look up with {@link #indexOf(long)}
    * @throws IllegalArgumentException if {@code object} is not an array
    * @throws IndexOutOfBoundsException if {@code index} is outside the array
    */
@@ -284,17 +402,35 @@ public final class HeapGraph implements AutoCloseable {
     return box(type, Values.readRaw(g, at, type));
   }
 
-  /** Returns the number of non-null references an object holds to objects in the dump. */
+  /**
+   * Returns the number of non-null references an object holds to objects in the dump.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return the length of {@link #references(int)}: ids that name no object in the dump are not counted
+   */
   public int referenceCount(int object) {
     return g.refStart[object + 1] - g.refStart[object];
   }
 
-  /** Returns the {@code k}-th outgoing reference target of an object. */
+  /**
+   * Returns the {@code k}-th outgoing reference target of an object.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @param k from 0 to {@code referenceCount(object) - 1}
+   * @return the target's object index, element {@code k} of {@link #references(int)}, without copying them
+   */
   public int reference(int object, int k) {
     return g.refs[g.refStart[object] + k];
   }
 
-  /** Returns the targets of an object's outgoing references. */
+  /**
+   * Returns the targets of an object's outgoing references.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return a new array of object indexes in slot order: an instance's reference fields, an array's
+   *     elements, or a class's superclass, loader, signers, protection domain, static fields and constant
+   *     pool entries; null slots and dangling ids left out, a target held twice listed twice
+   */
   public int[] references(int object) {
     int from = g.refStart[object];
     int[] out = new int[g.refStart[object + 1] - from];
@@ -308,6 +444,9 @@ public final class HeapGraph implements AutoCloseable {
    * order of {@link #fields(int)}; for an object array one per element; for a class one per static
    * reference field, in the order of {@link HeapClass#staticFields()}; nothing for primitive arrays.
    * Unlike {@link #references(int)}, slot {@code k} of two objects of one class is the same field.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return a new array of {@link #referenceSlotCount(int)} entries
    */
   public int[] referenceSlots(int object) {
     int[] out = new int[referenceSlotCount(object)];
@@ -315,7 +454,13 @@ public final class HeapGraph implements AutoCloseable {
     return out;
   }
 
-  /** Returns how many entries {@link #referenceSlots(int)} has for an object, without reading them. */
+  /**
+   * Returns how many entries {@link #referenceSlots(int)} has for an object, without reading them.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return the number of reference fields of an instance's class and superclasses, the length of an
+   *     object array, the number of static reference fields of a class, or 0 for a primitive array
+   */
   public int referenceSlotCount(int object) {
     return switch (kind(object)) {
       case INSTANCE -> g.shapes[g.classOf[object]].referenceFields.length;
@@ -330,6 +475,9 @@ public final class HeapGraph implements AutoCloseable {
    * allocating; for scans over many objects. Uses the references resolved when the dump was opened
    * where it can, instead of looking ids up again.
    *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @param out the array to write into; entries outside the ones written are left as they are
+   * @param at the position in {@code out} of the first entry
    * @return the number of entries written, {@link #referenceSlotCount(int)}
    * @throws IndexOutOfBoundsException if {@code out} has too little room
    */
@@ -400,6 +548,9 @@ public final class HeapGraph implements AutoCloseable {
    * Returns the raw bits of an instance's primitive field values, in the order of {@link
    * #fields(int)} with the reference fields left out (floats and doubles as their bit patterns,
    * chars, bytes and booleans unsigned); empty for other objects.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return a new array, one value per primitive field of the instance's class and superclasses
    */
   public long[] primitiveValues(int object) {
     if (kind(object) != ObjectKind.INSTANCE) {
@@ -445,6 +596,7 @@ public final class HeapGraph implements AutoCloseable {
    * hash.
    *
    * @param instance an object of kind {@link ObjectKind#INSTANCE}
+   * @return the hash, the same in every run: it depends only on the field values' bytes
    */
   public long primitiveFieldsHash(int instance) {
     return instanceHash(g.shapes[g.classOf[instance]].primitiveRuns, Values.instanceData(g, instance));
@@ -480,6 +632,10 @@ public final class HeapGraph implements AutoCloseable {
   /**
    * Returns a 64-bit hash of a primitive array's element type and elements (equal contents, equal
    * hashes), or of an object array's length; 0 for instances and classes.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return the hash, the same in every run and for every graph: it depends only on the array's type,
+   *     length and element bytes (for an object array, on its length alone)
    */
   public long arrayContentHash(int object) {
     return switch (kind(object)) {
@@ -564,7 +720,13 @@ public final class HeapGraph implements AutoCloseable {
     return h ^ (h >>> 33);
   }
 
-  /** Returns an object's outgoing references with the field name or array index that holds each. */
+  /**
+   * Returns an object's outgoing references with the field name or array index that holds each.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return a new list in the order of {@link #references(int)}, one entry per target held; empty for
+   *     a primitive array
+   */
   public List<HeapReference> namedReferences(int object) {
     List<HeapReference> out = new ArrayList<>(referenceCount(object));
     switch (kind(object)) {
@@ -624,6 +786,10 @@ public final class HeapGraph implements AutoCloseable {
   /**
    * Returns the objects that hold a reference to {@code object} (once per reference). The index of
    * incoming references is built on first use, in time linear in the number of references.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return a new array of referrer indexes in increasing order, reachable or not; a referrer that
+   *     holds {@code object} in two slots is listed twice
    */
   public int[] referrers(int object) {
     int[] start = inStart;
@@ -661,7 +827,12 @@ public final class HeapGraph implements AutoCloseable {
     inStart = start;
   }
 
-  /** Returns the GC roots of the dump, in file order. */
+  /**
+   * Returns the GC roots of the dump, in file order.
+   *
+   * @return a new list on each call, one entry per root record whose object is in the dump (records
+   *     naming an id that is not are left out); an object may be rooted by several records
+   */
   public List<GcRoot> roots() {
     List<GcRoot> out = new ArrayList<>(g.rootObjects.length);
     for (int r = 0; r < g.rootObjects.length; r++) {
@@ -671,7 +842,12 @@ public final class HeapGraph implements AutoCloseable {
     return out;
   }
 
-  /** Returns the threads of the dump with their stacks, in the order of their root records. */
+  /**
+   * Returns the threads of the dump with their stacks, in the order of their root records.
+   *
+   * @return a new list on each call, one entry per ROOT THREAD OBJECT record, the thread names and
+   *     stacks read again each time
+   */
   public List<HeapThread> threads() {
     RecordScanner scan = g.extra;
     List<HeapThread> out = new ArrayList<>(scan.threadObjectIds.size());
@@ -689,22 +865,45 @@ public final class HeapGraph implements AutoCloseable {
     return out;
   }
 
-  /** Returns the thread with serial {@code serial}, if the dump has it. */
+  /**
+   * Returns the thread with serial {@code serial}, if the dump has it.
+   *
+   * @param serial a thread serial number, as {@link GcRoot#threadSerial()} gives it
+   * @return the first thread of {@link #threads()} with that serial, or empty (for -1, for one)
+   */
   public Optional<HeapThread> thread(int serial) {
     return threads().stream().filter(t -> t.serial() == serial).findFirst();
   }
 
-  /** Returns the value of a {@code java.lang.String} object, if {@code object} is one. */
+  /**
+   * Returns the value of a {@code java.lang.String} object, if {@code object} is one.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return the whole string, decoded from its {@code value} array (chars, or Latin-1 or UTF-16 bytes);
+   *     empty if the object is not a string or its value array is not in the dump
+   */
   public Optional<String> stringValue(int object) {
     return stringValue(object, Integer.MAX_VALUE);
   }
 
-  /** Returns at most the first {@code maxChars} characters of a {@code java.lang.String} object. */
+  /**
+   * Returns at most the first {@code maxChars} characters of a {@code java.lang.String} object.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @param maxChars the most UTF-16 code units to decode, 0 or more; only those are read from the file
+   * @return the string, cut without a mark; empty as for {@link #stringValue(int)}
+   */
   public Optional<String> stringValue(int object, int maxChars) {
     return Optional.ofNullable(Values.string(g, object, maxChars));
   }
 
-  /** Returns the instance fields of an object with their values, own fields first; empty for non-instances. */
+  /**
+   * Returns the instance fields of an object with their values, own fields first; empty for non-instances.
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return a new list: the fields its class declares, then its superclass's, and so on up; a class's
+   *     static fields are in {@link HeapClass#staticFields()} instead
+   */
   public List<HeapField> fields(int object) {
     if (kind(object) != ObjectKind.INSTANCE) {
       return List.of();
@@ -717,7 +916,13 @@ public final class HeapGraph implements AutoCloseable {
     return out;
   }
 
-  /** Returns the value of the named field of an instance (the most derived one if names repeat). */
+  /**
+   * Returns the value of the named field of an instance (the most derived one if names repeat).
+   *
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @param name the field's simple name, such as {@code value}
+   * @return the field with its value, or empty if the object is not an instance or has no such field
+   */
   public Optional<HeapField> field(int object, String name) {
     return fields(object).stream().filter(f -> f.name().equals(name)).findFirst();
   }
@@ -735,7 +940,12 @@ public final class HeapGraph implements AutoCloseable {
     };
   }
 
-  /** Returns the number of reference ids in the dump that point to no object in it. */
+  /**
+   * Returns the number of reference ids in the dump that point to no object in it.
+   *
+   * @return 0 for a complete dump; each such id is left out of {@link #references(int)} and is -1 in
+   *     {@link #referenceSlots(int)}
+   */
   public long danglingReferenceCount() {
     return g.unresolvedReferences;
   }

@@ -12,7 +12,9 @@ public final class HprofFormatException extends IOException {
   private static final long serialVersionUID = 1L;
 
   private final transient Path file;
+  /** The byte offset in the (uncompressed) dump where the problem was found. */
   private final long offset;
+  /** What was expected and what was found, without the file and offset. */
   private final String problem;
 
   /**
@@ -29,17 +31,32 @@ public final class HprofFormatException extends IOException {
     this.problem = problem;
   }
 
-  /** Returns the dump file that could not be read. */
+  /**
+   * Returns the dump file that could not be read.
+   *
+   * @return the file the message names (for a gzip dump read by {@link HeapGraph#open(Path)}, the
+   *     compressed file); null after deserialization, as the path is not serialized
+   */
   public Path file() {
     return file;
   }
 
-  /** Returns what was expected and what was found, without the file and offset. */
+  /**
+   * Returns what was expected and what was found, without the file and offset.
+   *
+   * @return the end of the message, such as {@code not an HPROF file: expected the header "JAVA PROFILE
+   *     1.0.2"}
+   */
   public String problem() {
     return problem;
   }
 
-  /** Returns the byte offset (in the uncompressed dump) at which reading failed. */
+  /**
+   * Returns the byte offset (in the uncompressed dump) at which reading failed.
+   *
+   * @return the offset from the start of the dump, 0 for a bad header; for a gzip dump an offset in its
+   *     decompressed contents, as the problem then says
+   */
   public long offset() {
     return offset;
   }

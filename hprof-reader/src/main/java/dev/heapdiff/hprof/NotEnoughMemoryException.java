@@ -17,7 +17,9 @@ public final class NotEnoughMemoryException extends RuntimeException {
   private static final double MB = 1024 * 1024;
 
   private final transient List<Path> files;
+  /** Bytes the work needs at its peak, or -1 when the message had to go by the files' size. */
   private final long neededBytes;
+  /** {@link Runtime#maxMemory()} when the exception was made. */
   private final long maxHeapBytes;
 
   /**
@@ -42,6 +44,7 @@ public final class NotEnoughMemoryException extends RuntimeException {
     this.suggestedMaxHeap = suggestion(needed);
   }
 
+  /** The {@code -Xmx} option the message suggests, or null when it suggests none. */
   private final String suggestedMaxHeap;
 
   private static long sizeOf(List<Path> files) {
@@ -91,22 +94,41 @@ public final class NotEnoughMemoryException extends RuntimeException {
     return out.toString();
   }
 
-  /** Returns a {@code -Xmx} option that should leave room enough, such as {@code -Xmx8g}, or null if unknown. */
+  /**
+   * Returns a {@code -Xmx} option that should leave room enough, such as {@code -Xmx8g}, or null if unknown.
+   *
+   * @return {@code -Xmx} and a whole number of GiB, at least 1: the need (or the files' size when the need
+   *     is not known) plus the heap in use when the exception was made, and a quarter more; null when
+   *     neither the need nor the files' size is known
+   */
   public String suggestedMaxHeap() {
     return suggestedMaxHeap;
   }
 
-  /** Returns the dump files heapdiff was working on. */
+  /**
+   * Returns the dump files heapdiff was working on.
+   *
+   * @return an unmodifiable copy of the files given, in their order; null after deserialization, as
+   *     paths are not serialized
+   */
   public List<Path> files() {
     return files;
   }
 
-  /** Returns about how many bytes of heap the work needs at its peak, or a negative number if not known. */
+  /**
+   * Returns about how many bytes of heap the work needs at its peak, or a negative number if not known.
+   *
+   * @return bytes needed beside what the JVM held already, or -1 when the message went by the files' size
+   */
   public long neededBytes() {
     return neededBytes;
   }
 
-  /** Returns this JVM's maximum heap ({@link Runtime#maxMemory()}) when the exception was made. */
+  /**
+   * Returns this JVM's maximum heap ({@link Runtime#maxMemory()}) when the exception was made.
+   *
+   * @return bytes; {@code Long.MAX_VALUE} if the JVM has no limit
+   */
   public long maxHeapBytes() {
     return maxHeapBytes;
   }
@@ -114,6 +136,11 @@ public final class NotEnoughMemoryException extends RuntimeException {
   /**
    * Whether {@code failure} is an {@link OutOfMemoryError} about the Java heap, or carries one as a
    * cause (a worker thread's failure wrapped on its way back).
+   *
+   * @param failure what was thrown, or null
+   * @return true if the first {@link OutOfMemoryError} in the chain of causes has no message or is about
+   *     Java heap space, the array size limit or GC overhead; false for metaspace, direct buffers or native
+   *     threads, for a chain without one, and for null
    */
   public static boolean isHeapExhaustion(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -19,12 +19,24 @@ public record ObjectLayout(int headerSize, int referenceSize, int objectAlignmen
   /** The layout of a 64-bit JDK 17 with default flags (compressed oops and class pointers). */
   public static final ObjectLayout JDK17_DEFAULT = new ObjectLayout(12, 4, 8, true, "given");
 
-  /** Returns the size of an array header including its length field. */
+  /**
+   * Returns the size of an array header including its length field.
+   *
+   * @return {@code headerSize() + 4} bytes: 16 with compressed class pointers, 20 without, 12 with
+   *     compact object headers
+   */
   public int arrayHeaderSize() {
     return headerSize + 4;
   }
 
-  /** Returns the offset of element 0 in an array whose elements take {@code elementSize} bytes. */
+  /**
+   * Returns the offset of element 0 in an array whose elements take {@code elementSize} bytes.
+   *
+   * @param elementSize bytes per element: 1, 2, 4 or 8 for primitives, {@link #referenceSize()} for
+   *     references
+   * @return bytes from the start of the array: the array header, rounded up to a multiple of 8 when
+   *     {@link #arrayBaseAligned()} or when elements take 8 bytes
+   */
   public int arrayBaseOffset(int elementSize) {
     int header = arrayHeaderSize();
     if (arrayBaseAligned || elementSize == 8) {
@@ -33,7 +45,14 @@ public record ObjectLayout(int headerSize, int referenceSize, int objectAlignmen
     return header;
   }
 
-  /** Returns the size of an array of {@code length} elements of {@code elementSize} bytes each. */
+  /**
+   * Returns the size of an array of {@code length} elements of {@code elementSize} bytes each.
+   *
+   * @param elementSize bytes per element, as for {@link #arrayBaseOffset(int)}
+   * @param length the number of elements, 0 or more
+   * @return the shallow size in bytes: the base offset plus the elements, rounded up to a multiple of
+   *     {@link #objectAlignment()}
+   */
   public long arraySize(int elementSize, long length) {
     long raw = arrayBaseOffset(elementSize) + length * elementSize;
     return (raw + objectAlignment - 1) / objectAlignment * objectAlignment;

@@ -8,7 +8,12 @@ package dev.heapdiff.report;
 public final class Csv {
   private Csv() {}
 
-  /** Returns the whole table as CSV, header first. */
+  /**
+   * Returns the whole table as CSV, header first.
+   *
+   * @param table the table; numbers are written as {@link String#valueOf(Object)} spells them
+   * @return one line per row plus the header line, each ended by CRLF
+   */
   public static String render(Table table) {
     StringBuilder out = new StringBuilder();
     appendLine(out, table.columns());

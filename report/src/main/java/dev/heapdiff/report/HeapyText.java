@@ -41,12 +41,23 @@ public final class HeapyText {
 
   private HeapyText() {}
 
-  /** Returns the label, the header and the first page of rows, then a line saying how many rows remain. */
+  /**
+   * Returns the label, the header and the first page of rows, then a line saying how many rows remain.
+   *
+   * @param partition the table to show
+   * @return lines ending with {@code \n}: the label alone for a partition of no objects and no bytes, else
+   *     at most eleven rows, or ten and {@code <N more rows: .more() shows them.>}
+   */
   public static String render(Partition partition) {
     return partition.label() + "\n" + page(partition, 0);
   }
 
-  /** Returns the label, the header and every row. */
+  /**
+   * Returns the label, the header and every row.
+   *
+   * @param partition the table to show
+   * @return lines ending with {@code \n}, with no "more rows" line
+   */
   public static String renderAll(Partition partition) {
     return partition.label() + "\n" + new PartitionLayout(partition).rows(0, partition.rows().size(), false);
   }
@@ -57,18 +68,33 @@ public final class HeapyText {
    * never leaves a single row for the next one: it shows that row instead of the line. The page
    * that starts right after the last row is the line {@value #NO_MORE_ROWS}.
    *
+   * @param partition the table to show
+   * @param from the first row to show, from 0 to the number of rows; {@link #nextPage(int, int)} gives
+   *     the start of the page after
+   * @return lines ending with {@code \n}
    * @throws IndexOutOfBoundsException if {@code from} is negative or more than the number of rows
    */
   public static String page(Partition partition, int from) {
     return new PartitionLayout(partition).rows(from, partition.rows().size(), true);
   }
 
-  /** Returns the label, the header and the first page of rows, then a line saying how many rows remain. */
+  /**
+   * Returns the label, the header and the first page of rows, then a line saying how many rows remain.
+   *
+   * @param partition the listing to show; only the representations of the rows shown are computed
+   * @return lines ending with {@code \n}: the label alone for a listing of no rows, else at most eleven
+   *     rows, or ten and {@code <N more rows: .more() shows them.>}
+   */
   public static String render(IdPartition partition) {
     return partition.label() + "\n" + page(partition, 0);
   }
 
-  /** Returns the label, the header and every row. */
+  /**
+   * Returns the label, the header and every row.
+   *
+   * @param partition the listing to show; every row's representation is computed
+   * @return lines ending with {@code \n}, with no "more rows" line
+   */
   public static String renderAll(IdPartition partition) {
     return partition.label() + "\n" + new IdLayout(partition).rows(0, partition.rows().size(), false);
   }
@@ -78,6 +104,9 @@ public final class HeapyText {
    * ten rows and a line saying how many rows remain, paged as {@link #page(Partition, int)} is; the
    * page that starts right after the last row is the line {@value #NO_MORE_ROWS}.
    *
+   * @param partition the listing to show
+   * @param from the first row to show, from 0 to the number of rows
+   * @return lines ending with {@code \n}
    * @throws IndexOutOfBoundsException if {@code from} is negative or more than the number of rows
    */
   public static String page(IdPartition partition, int from) {
@@ -88,6 +117,10 @@ public final class HeapyText {
    * Returns where the page after the one that starts at row {@code from} starts: the row after the
    * last one {@link #page(Partition, int) page} shows, which is {@code rows} when it shows them all.
    * A front end's "more" follows it, so that a page never repeats a row nor skips one.
+   *
+   * @param from the first row of the page shown, 0 or more
+   * @param rows the number of rows in the table
+   * @return {@code from + 10}, or {@code rows} when at most eleven rows are left from {@code from}
    */
   public static int nextPage(int from, int rows) {
     return rows - from <= PAGE_ROWS + 1 ? rows : from + PAGE_ROWS;

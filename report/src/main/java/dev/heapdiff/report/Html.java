@@ -31,12 +31,22 @@ public final class Html {
 
   private Html() {}
 
-  /** Returns a page showing the partition: its label and every row, sortable. */
+  /**
+   * Returns a page showing the partition: its label and every row, sortable.
+   *
+   * @param partition the table; its label is the page's title and heading
+   * @return a whole HTML5 document declaring UTF-8, ending with a newline; its sort keys are the JSON field names
+   */
   public static String render(Partition partition) {
     return render(Grid.of(partition));
   }
 
-  /** Returns a page showing the identity partition: its label and every row, sortable. */
+  /**
+   * Returns a page showing the identity partition: its label and every row, sortable.
+   *
+   * @param partition the listing; every row's representation is computed
+   * @return a whole HTML5 document declaring UTF-8, ending with a newline; its sort keys are the JSON field names
+   */
   public static String render(IdPartition partition) {
     return render(Grid.of(partition));
   }
@@ -44,6 +54,10 @@ public final class Html {
   /**
    * Returns a page showing the table under a heading; a column whose cells are all numbers sorts
    * numerically, and its key in {@code #sort=} is the column's name.
+   *
+   * @param title the page's title and heading, not null
+   * @param table the table
+   * @return a whole HTML5 document declaring UTF-8, ending with a newline
    */
   public static String render(String title, Table table) {
     return render(Grid.of(Objects.requireNonNull(title, "title"), table));

@@ -69,13 +69,21 @@ public final class IdPartition {
    * @param count the number of rows
    * @param sizes the size of row {@code i}, called for every row once when the listing is made
    * @param representations the last column of row {@code i}, called when the row is shown
+   * @return a listing whose {@link #rows()} is a view that calls {@code representations} on each
+   *     {@code get}, anew every time
    */
   public static IdPartition lazy(String kind, String columnHeader, int count, IntToLongFunction sizes,
       IntFunction<String> representations) {
     return new IdPartition(kind, columnHeader, count, sizes, representations);
   }
 
-  /** Returns the size of row {@code index} without computing its representation. */
+  /**
+   * Returns the size of row {@code index} without computing its representation.
+   *
+   * @param index the row, from 0 to {@code rows().size() - 1}
+   * @return the row's size in bytes
+   * @throws IndexOutOfBoundsException if there is no such row
+   */
   public long size(int index) {
     Objects.checkIndex(index, rows.size());
     return sizes.applyAsLong(index);
@@ -87,6 +95,7 @@ public final class IdPartition {
    * @param kind the kind of every object, e.g. {@code java.lang.String}
    * @param columnHeader the last column's header, e.g. {@code Address} or {@code Representation}
    * @param rows one row per object, in the order to show them
+   * @return a listing of a copy of {@code rows}
    */
   public static IdPartition of(String kind, String columnHeader, List<IdRow> rows) {
     return new IdPartition(Objects.requireNonNull(kind, "kind"), columnHeader, rows);
@@ -97,32 +106,53 @@ public final class IdPartition {
    *
    * @param columnHeader the last column's header, e.g. {@code Brief}
    * @param rows one row per object, in the order to show them
+   * @return a listing of a copy of {@code rows}, labelled {@code <mixed>}
    */
   public static IdPartition mixed(String columnHeader, List<IdRow> rows) {
     return new IdPartition(null, columnHeader, rows);
   }
 
-  /** Returns the kind of every object in the set, or empty if the set is mixed. */
+  /**
+   * Returns the kind of every object in the set, or empty if the set is mixed.
+   *
+   * @return the kind given to {@link #of} or {@link #lazy}, such as {@code java.lang.String}
+   */
   public Optional<String> kind() {
     return Optional.ofNullable(kind);
   }
 
-  /** Returns the header of the last column, e.g. {@code Address}. */
+  /**
+   * Returns the header of the last column, e.g. {@code Address}.
+   *
+   * @return the header as given, never null
+   */
   public String columnHeader() {
     return columnHeader;
   }
 
-  /** Returns the rows, one per object, in the order given. */
+  /**
+   * Returns the rows, one per object, in the order given.
+   *
+   * @return an unmodifiable list; for a {@link #lazy} listing each {@code get} computes the row anew
+   */
   public List<IdRow> rows() {
     return rows;
   }
 
-  /** Returns the number of objects in the set: the number of rows. */
+  /**
+   * Returns the number of objects in the set: the number of rows.
+   *
+   * @return 0 or more
+   */
   public long totalCount() {
     return rows.size();
   }
 
-  /** Returns the size of the set in bytes: the sum of the rows' sizes. */
+  /**
+   * Returns the size of the set in bytes: the sum of the rows' sizes.
+   *
+   * @return bytes, 0 or more, summed once when the listing was made
+   */
   public long totalSize() {
     return totalSize;
   }
@@ -130,13 +160,19 @@ public final class IdPartition {
   /**
    * Returns heapy's label, e.g. {@code Set of 2 <java.lang.String> objects. Total size = 48 bytes.}
    * or {@code Set of 1 <mixed> object. Total size = 16 bytes.}
+   *
+   * @return one line without a line break
    */
   public String label() {
     return "Set of " + rows.size() + " <" + (kind == null ? "mixed" : kind) + ">"
         + (rows.size() == 1 ? " object" : " objects") + ". Total size = " + totalSize + " bytes.";
   }
 
-  /** Returns the rows as a neutral table with the columns {@code index, size, representation}. */
+  /**
+   * Returns the rows as a neutral table with the columns {@code index, size, representation}.
+   *
+   * @return a table of every row (every representation computed), without the label and percentages
+   */
   public Table toTable() {
     List<List<Object>> cells = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
@@ -145,17 +181,29 @@ public final class IdPartition {
     return new Table(List.of("index", "size", "representation"), cells);
   }
 
-  /** Returns the identity partition as JSON, every row with its percentages ({@link Json#render(IdPartition)}). */
+  /**
+   * Returns the identity partition as JSON, every row with its percentages ({@link Json#render(IdPartition)}).
+   *
+   * @return one JSON object, ending with a newline
+   */
   public String toJson() {
     return Json.render(this);
   }
 
-  /** Returns the label and a GitHub-flavoured Markdown table of every row ({@link Markdown#render(IdPartition)}). */
+  /**
+   * Returns the label and a GitHub-flavoured Markdown table of every row ({@link Markdown#render(IdPartition)}).
+   *
+   * @return the label line, a blank line and the table, ending with a newline
+   */
   public String toMarkdown() {
     return Markdown.render(this);
   }
 
-  /** Returns a self-contained HTML page with the label and every row, sortable ({@link Html#render(IdPartition)}). */
+  /**
+   * Returns a self-contained HTML page with the label and every row, sortable ({@link Html#render(IdPartition)}).
+   *
+   * @return a whole HTML5 document that loads nothing, ending with a newline
+   */
   public String toHtml() {
     return Html.render(this);
   }

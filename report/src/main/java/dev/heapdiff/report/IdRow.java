@@ -12,6 +12,8 @@ public record IdRow(long size, String representation) {
   /**
    * Creates a row.
    *
+   * @param size the object's size in bytes, 0 or more
+   * @param representation the object as the table shows it, not null
    * @throws IllegalArgumentException if size is negative
    */
   public IdRow {

@@ -26,7 +26,12 @@ public final class Json {
 
   private Json() {}
 
-  /** Returns the partition as a JSON object, ending with a newline. */
+  /**
+   * Returns the partition as a JSON object, ending with a newline.
+   *
+   * @param partition the table; every row is written
+   * @return the object with its keys in the order above, one row to a line
+   */
   public static String render(Partition partition) {
     StringBuilder out = new StringBuilder("{\n");
     field(out, "label", quote(partition.label()));
@@ -52,7 +57,12 @@ public final class Json {
     return out.append(rows.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
   }
 
-  /** Returns the identity partition as a JSON object, ending with a newline. */
+  /**
+   * Returns the identity partition as a JSON object, ending with a newline.
+   *
+   * @param partition the listing; every row is written, and so every representation computed
+   * @return the object with its keys in the order above, one row to a line
+   */
   public static String render(IdPartition partition) {
     StringBuilder out = new StringBuilder("{\n");
     field(out, "label", quote(partition.label()));
@@ -83,6 +93,9 @@ public final class Json {
    * Returns the table as a JSON object with its column names and its rows as arrays, ending with a
    * newline. Numbers are written as JSON numbers, except NaN and the infinities, which JSON cannot
    * express: they become {@code null}, as JavaScript's {@code JSON.stringify} writes them.
+   *
+   * @param table the table; its string cells become JSON strings
+   * @return the object {@code {"columns": [...], "rows": [[...], ...]}}, one row to a line
    */
   public static String render(Table table) {
     StringBuilder out = new StringBuilder("{\n  \"columns\": [");

@@ -14,22 +14,43 @@ import java.util.List;
 public final class Markdown {
   private Markdown() {}
 
-  /** Returns the partition's label and a table of every row, ending with a newline. */
+  /**
+   * Returns the partition's label and a table of every row, ending with a newline.
+   *
+   * @param partition the table
+   * @return the label, a blank line and a table of eight columns, the percentages written as {@code 33%}
+   */
   public static String render(Partition partition) {
     return render(Grid.of(partition));
   }
 
-  /** Returns the identity partition's label and a table of every row, ending with a newline. */
+  /**
+   * Returns the identity partition's label and a table of every row, ending with a newline.
+   *
+   * @param partition the listing; every row's representation is computed
+   * @return the label, a blank line and a table of six columns, the percentages to one decimal
+   */
   public static String render(IdPartition partition) {
     return render(Grid.of(partition));
   }
 
-  /** Returns the table alone, ending with a newline. */
+  /**
+   * Returns the table alone, ending with a newline.
+   *
+   * @param table the table; a column whose cells are all numbers is right-aligned
+   * @return the header row, the alignment row and one line per row
+   */
   public static String render(Table table) {
     return render(Grid.of(null, table));
   }
 
-  /** Returns {@code label} as a line, then the table, ending with a newline. */
+  /**
+   * Returns {@code label} as a line, then the table, ending with a newline.
+   *
+   * @param label the line above the table, escaped as cells are; {@code null} for none
+   * @param table the table, as for {@link #render(Table)}
+   * @return the label, a blank line and the table
+   */
   public static String render(String label, Table table) {
     return render(Grid.of(label, table));
   }

@@ -50,6 +50,7 @@ public final class Partition {
    *
    * @param kindHeader the last column's header, e.g. {@code Class}
    * @param rows one row per kind
+   * @return a partition of a sorted copy of {@code rows}
    */
   public static Partition of(String kindHeader, Collection<PartitionRow> rows) {
     Objects.requireNonNull(kindHeader, "kindHeader");
@@ -65,6 +66,7 @@ public final class Partition {
    *
    * @param kindHeader the last column's header, e.g. {@code Individual Size}
    * @param rows one row per kind
+   * @return a partition of a sorted copy of {@code rows}
    * @throws IllegalArgumentException if a kind is not a whole number such as {@code 24}
    */
   public static Partition ofNumbers(String kindHeader, Collection<PartitionRow> rows) {
@@ -79,38 +81,66 @@ public final class Partition {
     return new Partition(kindHeader, List.copyOf(sorted), true);
   }
 
-  /** Returns the header of the kind column, e.g. {@code Class}. */
+  /**
+   * Returns the header of the kind column, e.g. {@code Class}.
+   *
+   * @return the header as given, never null
+   */
   public String kindHeader() {
     return kindHeader;
   }
 
-  /** Returns the rows, by size descending, then kind name (or number, see {@link #numericKinds()}). */
+  /**
+   * Returns the rows, by size descending, then kind name (or number, see {@link #numericKinds()}).
+   *
+   * @return an unmodifiable list, the same on every call
+   */
   public List<PartitionRow> rows() {
     return rows;
   }
 
-  /** Returns whether the kinds are whole numbers ({@link #ofNumbers}). */
+  /**
+   * Returns whether the kinds are whole numbers ({@link #ofNumbers}).
+   *
+   * @return true if made by {@link #ofNumbers}, false if by {@link #of}
+   */
   public boolean numericKinds() {
     return numericKinds;
   }
 
-  /** Returns the number of objects in the set: the sum of the rows' counts. */
+  /**
+   * Returns the number of objects in the set: the sum of the rows' counts.
+   *
+   * @return 0 or more, summed once when the partition was made
+   */
   public long totalCount() {
     return totalCount;
   }
 
-  /** Returns the size of the set in bytes: the sum of the rows' sizes. */
+  /**
+   * Returns the size of the set in bytes: the sum of the rows' sizes.
+   *
+   * @return bytes, 0 or more, summed once when the partition was made
+   */
   public long totalSize() {
     return totalSize;
   }
 
-  /** Returns heapy's label, e.g. {@code Partition of a set of 3 objects. Total size = 348 bytes.} */
+  /**
+   * Returns heapy's label, e.g. {@code Partition of a set of 3 objects. Total size = 348 bytes.}
+   *
+   * @return one line without a line break; {@code 1 object} in the singular
+   */
   public String label() {
     return "Partition of a set of " + totalCount + (totalCount == 1 ? " object" : " objects")
         + ". Total size = " + totalSize + " bytes.";
   }
 
-  /** Returns the rows as a neutral table with the columns {@code index, count, size, kind}. */
+  /**
+   * Returns the rows as a neutral table with the columns {@code index, count, size, kind}.
+   *
+   * @return a table of every row, without the label and percentages; the kinds stay strings
+   */
   public Table toTable() {
     List<List<Object>> cells = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
@@ -120,17 +150,29 @@ public final class Partition {
     return new Table(List.of("index", "count", "size", "kind"), cells);
   }
 
-  /** Returns the partition as JSON, every row with its percentages ({@link Json#render(Partition)}). */
+  /**
+   * Returns the partition as JSON, every row with its percentages ({@link Json#render(Partition)}).
+   *
+   * @return one JSON object, ending with a newline
+   */
   public String toJson() {
     return Json.render(this);
   }
 
-  /** Returns the label and a GitHub-flavoured Markdown table of every row ({@link Markdown#render(Partition)}). */
+  /**
+   * Returns the label and a GitHub-flavoured Markdown table of every row ({@link Markdown#render(Partition)}).
+   *
+   * @return the label line, a blank line and the table, ending with a newline
+   */
   public String toMarkdown() {
     return Markdown.render(this);
   }
 
-  /** Returns a self-contained HTML page with the label and every row, sortable ({@link Html#render(Partition)}). */
+  /**
+   * Returns a self-contained HTML page with the label and every row, sortable ({@link Html#render(Partition)}).
+   *
+   * @return a whole HTML5 document that loads nothing, ending with a newline
+   */
   public String toHtml() {
     return Html.render(this);
   }

@@ -13,6 +13,9 @@ public record PartitionRow(long count, long size, String kind) {
   /**
    * Creates a row.
    *
+   * @param count the number of objects, 0 or more
+   * @param size their total size in bytes, 0 or more
+   * @param kind the kind's name, not null
    * @throws IllegalArgumentException if count or size is negative
    */
   public PartitionRow {

@@ -15,6 +15,8 @@ public record Table(List<String> columns, List<List<Object>> rows) {
   /**
    * Creates a table, copying both lists.
    *
+   * @param columns the column names, in order
+   * @param rows the rows, each a list of one {@link String} or {@link Number} per column
    * @throws IllegalArgumentException if a row's width differs from the number of columns, or a cell
    *     is neither a string nor a number
    */
@@ -37,22 +39,41 @@ public record Table(List<String> columns, List<List<Object>> rows) {
     rows = List.copyOf(copy);
   }
 
-  /** Returns the cell at {@code row}, {@code column}. */
+  /**
+   * Returns the cell at {@code row}, {@code column}.
+   *
+   * @param row from 0 to {@code rows().size() - 1}
+   * @param column from 0 to {@code columns().size() - 1}
+   * @return a {@link String} or a {@link Number}, never null
+   * @throws IndexOutOfBoundsException if there is no such row or column
+   */
   public Object cell(int row, int column) {
     return rows.get(row).get(column);
   }
 
-  /** Returns the table as CSV (RFC 4180): a header line, then one line per row. */
+  /**
+   * Returns the table as CSV (RFC 4180): a header line, then one line per row.
+   *
+   * @return the text of {@link Csv#render(Table)}, every line ended by CRLF
+   */
   public String toCsv() {
     return Csv.render(this);
   }
 
-  /** Returns the table as JSON: its column names and its rows as arrays ({@link Json#render(Table)}). */
+  /**
+   * Returns the table as JSON: its column names and its rows as arrays ({@link Json#render(Table)}).
+   *
+   * @return one JSON object, ending with a newline
+   */
   public String toJson() {
     return Json.render(this);
   }
 
-  /** Returns the table as a GitHub-flavoured Markdown table ({@link Markdown#render(Table)}). */
+  /**
+   * Returns the table as a GitHub-flavoured Markdown table ({@link Markdown#render(Table)}).
+   *
+   * @return the table without a label, ending with a newline
+   */
   public String toMarkdown() {
     return Markdown.render(this);
   }
@@ -60,6 +81,9 @@ public record Table(List<String> columns, List<List<Object>> rows) {
   /**
    * Returns the table as a self-contained, sortable HTML page under the heading {@code title}
    * ({@link Html#render(String, Table)}).
+   *
+   * @param title the page's title and heading, not null
+   * @return a whole HTML5 document that loads nothing, ending with a newline
    */
   public String toHtml(String title) {
     return Html.render(title, this);
