@@ -61,7 +61,11 @@ public final class ReferencePattern {
     return new ReferencePattern(new Tree(set, depth), 0, false);
   }
 
-  /** Returns the depth limit: how many levels of referrers are shown below the set. */
+  /**
+   * Returns the depth limit: how many levels of referrers are shown below the set.
+   *
+   * @return the depth given when the pattern was made, 0 or more (7 by default)
+   */
   public int depth() {
     return tree.depth;
   }
@@ -71,6 +75,8 @@ public final class ReferencePattern {
    * the first class of its referrers, {@code "ab"} the second class of the referrers of {@code a};
    * runs of a letter may be written {@code "a3"} as printed, or {@code "aaa"}.
    *
+   * @param name the node's letters as printed at the start of its line
+   * @return the node's objects: the set itself for {@code "_"}, else the referrers of one class
    * @throws IllegalArgumentException if the pattern has no such node
    */
   public ObjectSet get(String name) {
@@ -86,6 +92,8 @@ public final class ReferencePattern {
    * Returns the objects of the node on line {@code line}; negative numbers count from the end
    * ({@code -1} is the last line), as rows do.
    *
+   * @param line the line's number as printed, from 0; or from the end when negative
+   * @return the objects of that line's node
    * @throws IndexOutOfBoundsException naming the line and the number of lines, if there is no such line
    */
   public ObjectSet get(int line) {
@@ -99,7 +107,11 @@ public final class ReferencePattern {
     return tree.set(tree.lines.get((int) RowIndex.resolve(line, lines, "line")));
   }
 
-  /** Returns the number of lines, making the whole tree (at most {@link #MAX_LINES}). */
+  /**
+   * Returns the number of lines, making the whole tree (at most {@link #MAX_LINES}).
+   *
+   * @return how many lines {@link #all()} prints, 1 or more ({@link #MAX_LINES} at most)
+   */
   public int lineCount() {
     tree.generate(MAX_LINES);
     return tree.lines.size();
@@ -108,6 +120,8 @@ public final class ReferencePattern {
   /**
    * Returns the same pattern showing the lines after those this one shows, ten at a time, as heapy's
    * {@code _.more}; past the last line it shows {@code <no more lines>}.
+   *
+   * @return a view of the same tree from the next page on; the tree is not made again
    */
   public ReferencePattern more() {
     return new ReferencePattern(tree, end(), false);
@@ -125,7 +139,11 @@ public final class ReferencePattern {
     return Math.min(to, size);
   }
 
-  /** Returns the same pattern showing every line when printed (at most {@link #MAX_LINES}). */
+  /**
+   * Returns the same pattern showing every line when printed (at most {@link #MAX_LINES}).
+   *
+   * @return a view of the same tree that prints all its lines
+   */
   public ReferencePattern all() {
     return new ReferencePattern(tree, 0, true);
   }
