@@ -18,13 +18,16 @@ public final class ObjectListing {
   private final int[] order;
   private final IdPartition table;
   private final int from;
+  /** Whether this shows a page after the first ({@link #more()}). */
+  private final boolean later;
   private final boolean all;
 
-  private ObjectListing(ObjectSet set, int[] order, IdPartition table, int from, boolean all) {
+  private ObjectListing(ObjectSet set, int[] order, IdPartition table, int from, boolean later, boolean all) {
     this.set = set;
     this.order = order;
     this.table = table;
     this.from = from;
+    this.later = later;
     this.all = all;
   }
 
@@ -65,7 +68,7 @@ public final class ObjectListing {
           HeapObject object = new HeapObject(owner, order[r]);
           return brief ? object.className() + ": " + object.representation() : object.representation();
         });
-    return new ObjectListing(set, order, table, 0, false);
+    return new ObjectListing(set, order, table, 0, false, false);
   }
 
   /**
@@ -119,7 +122,7 @@ public final class ObjectListing {
    */
   public ObjectListing more() {
     int next = all ? order.length : HeapyText.nextPage(from, order.length);
-    return new ObjectListing(set, order, table, next, false);
+    return new ObjectListing(set, order, table, next, true, false);
   }
 
   /**
@@ -128,7 +131,7 @@ public final class ObjectListing {
    * @return a new listing of the same rows; printing it computes every row's representation
    */
   public ObjectListing all() {
-    return new ObjectListing(set, order, table, 0, true);
+    return new ObjectListing(set, order, table, 0, false, true);
   }
 
   /**
@@ -143,7 +146,7 @@ public final class ObjectListing {
   /** Returns heapy's listing: the label and ten rows, all rows or a later page. */
   @Override
   public String toString() {
-    String text = all ? HeapyText.renderAll(table) : from == 0 ? HeapyText.render(table) : HeapyText.page(table, from);
+    String text = all ? HeapyText.renderAll(table) : later ? HeapyText.page(table, from) : HeapyText.render(table);
     // No final line break: jshell and println add their own.
     return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
   }

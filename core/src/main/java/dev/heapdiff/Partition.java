@@ -22,15 +22,18 @@ public final class Partition {
   /** Row index of each kind. */
   private final int[] rowOfKind;
   private final int from;
+  /** Whether this shows a page after the first ({@link #more()}). */
+  private final boolean later;
   private final boolean all;
 
   private Partition(ObjectSet set, Classifier classifier, dev.heapdiff.report.Partition table, int[] rowOfKind,
-      int from, boolean all) {
+      int from, boolean later, boolean all) {
     this.set = set;
     this.classifier = classifier;
     this.table = table;
     this.rowOfKind = rowOfKind;
     this.from = from;
+    this.later = later;
     this.all = all;
   }
 
@@ -75,7 +78,7 @@ public final class Partition {
         rowOfKind[k] = rowOfLabel.get(classifier.label(k));
       }
     }
-    return new Partition(set, classifier, table, rowOfKind, 0, false);
+    return new Partition(set, classifier, table, rowOfKind, 0, false, false);
   }
 
   /**
@@ -174,13 +177,9 @@ public final class Partition {
    *     again gives the same page
    */
   public Partition more() {
-    int next = all || from == PAST_EMPTY ? rowCount() : HeapyText.nextPage(from, rowCount());
-    // Past the end of a partition without rows: not its first page (row 0) again.
-    return new Partition(set, classifier, table, rowOfKind, next == 0 ? PAST_EMPTY : next, false);
+    int next = all ? rowCount() : HeapyText.nextPage(from, rowCount());
+    return new Partition(set, classifier, table, rowOfKind, next, true, false);
   }
-
-  /** {@link #from} of the page after the last of a partition without rows. */
-  private static final int PAST_EMPTY = -1;
 
   /**
    * Returns the same partition showing every row when printed.
@@ -188,7 +187,7 @@ public final class Partition {
    * @return a new partition of the same rows
    */
   public Partition all() {
-    return new Partition(set, classifier, table, rowOfKind, 0, true);
+    return new Partition(set, classifier, table, rowOfKind, 0, false, true);
   }
 
   /**
@@ -205,10 +204,7 @@ public final class Partition {
   /** Returns heapy's table: the label and ten rows, all rows ({@link #all()}) or a later page. */
   @Override
   public String toString() {
-    if (from == PAST_EMPTY) {
-      return HeapyText.NO_MORE_ROWS;
-    }
-    String text = all ? HeapyText.renderAll(table) : from == 0 ? HeapyText.render(table) : HeapyText.page(table, from);
+    String text = all ? HeapyText.renderAll(table) : later ? HeapyText.page(table, from) : HeapyText.render(table);
     // No final line break: jshell and println add their own.
     return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
   }

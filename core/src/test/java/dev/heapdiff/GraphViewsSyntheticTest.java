@@ -256,6 +256,7 @@ class GraphViewsSyntheticTest {
     assertThat(none.toString()).startsWith("Partition of a set of 0 objects.");
     assertThat(none.more()).hasToString("<no more rows>"); // not its label again (a review)
     assertThat(none.more().more()).hasToString("<no more rows>");
+    assertThat(snap.filter(o -> false).byId().more()).hasToString("<no more rows>"); // nor a listing's
     ObjectListing twelve = snap.filter(o -> o.id() >= 0x2000 && o.id() <= 0x2038).byId();
     assertThat(twelve.count()).isEqualTo(12);
     assertThat(twelve.more().toString()).contains("\n    10 ", "\n    11 ").doesNotContain("more rows");

@@ -49,7 +49,7 @@ public final class HeapyText {
    *     at most eleven rows, or ten and {@code <N more rows: .more() shows them.>}
    */
   public static String render(Partition partition) {
-    return partition.label() + "\n" + page(partition, 0);
+    return partition.label() + "\n" + new PartitionLayout(partition).rows(0, partition.rows().size(), true);
   }
 
   /**
@@ -75,7 +75,7 @@ public final class HeapyText {
    * @throws IndexOutOfBoundsException if {@code from} is negative or more than the number of rows
    */
   public static String page(Partition partition, int from) {
-    return new PartitionLayout(partition).rows(from, partition.rows().size(), true);
+    return later(new PartitionLayout(partition), from, partition.rows().size());
   }
 
   /**
@@ -86,7 +86,7 @@ public final class HeapyText {
    *     rows, or ten and {@code <N more rows: .more() shows them.>}
    */
   public static String render(IdPartition partition) {
-    return partition.label() + "\n" + page(partition, 0);
+    return partition.label() + "\n" + new IdLayout(partition).rows(0, partition.rows().size(), true);
   }
 
   /**
@@ -110,7 +110,12 @@ public final class HeapyText {
    * @throws IndexOutOfBoundsException if {@code from} is negative or more than the number of rows
    */
   public static String page(IdPartition partition, int from) {
-    return new IdLayout(partition).rows(from, partition.rows().size(), true);
+    return later(new IdLayout(partition), from, partition.rows().size());
+  }
+
+  /** A page after the first: right after the last row, also of a table without rows, there is none. */
+  private static String later(Layout layout, int from, int total) {
+    return from == total ? NO_MORE_ROWS + "\n" : layout.rows(from, total, true);
   }
 
   /**
@@ -171,9 +176,6 @@ public final class HeapyText {
     final String rows(int from, int total, boolean paged) {
       if (from < 0 || from > total) {
         throw new IndexOutOfBoundsException("page start " + from + " of " + total + " rows");
-      }
-      if (from == total && total > 0) {
-        return NO_MORE_ROWS + "\n";
       }
       if (empty) {
         return "";
