@@ -200,11 +200,7 @@ public final class Heap {
   private static void dumpCompressed(HotSpotDiagnosticMXBean bean, Path file) throws IOException {
     Path plain = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.gz$", ""));
     bean.dumpHeap(plain.toString(), true);
-    try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createFile(file);
-    }
+    PrivateFiles.newFile(file);
     try (var in = Files.newInputStream(plain);
         var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
       in.transferTo(out);
