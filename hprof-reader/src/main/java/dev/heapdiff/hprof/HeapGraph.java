@@ -1,6 +1,7 @@
 package dev.heapdiff.hprof;
 
 import dev.heapdiff.hprof.internal.ClassRecord;
+import dev.heapdiff.hprof.internal.ContentHash;
 import dev.heapdiff.hprof.internal.GraphBuilder;
 import dev.heapdiff.hprof.internal.GraphData;
 import dev.heapdiff.hprof.internal.Gunzip;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -31,7 +31,7 @@ import java.util.function.IntPredicate;
  * <p>Objects are numbered densely from 0 to {@link #objectCount()} - 1 in the order the dump
  * lists them; every method that takes or returns an object uses that index. Field values, array contents and
  * strings are read on demand from the memory-mapped file, so the graph itself holds only ids,
- * classes, sizes and references (about 21 bytes per object plus 4 per reference).
+ * classes, sizes, references and content hashes (about 29 bytes per object plus 4 per reference).
  *
  * <p>Objects that no GC root reaches are kept but flagged ({@link #isReachable(int)}).
  */
@@ -62,8 +62,8 @@ public final class HeapGraph implements AutoCloseable {
    * @return the graph, with what the GC roots reach already marked; close it when done
    * @throws HprofFormatException if the file is not a well-formed HotSpot heap dump
    * @throws IOException if the file cannot be read
-   * @throws NotEnoughMemoryException if this JVM's heap cannot hold the graph (about 40 bytes per
-   *     object while it is built, 22 once built)
+   * @throws NotEnoughMemoryException if this JVM's heap cannot hold the graph (about 45 bytes per
+   *     object while it is built, 30 once built)
    */
   public static HeapGraph open(Path file) throws IOException {
     return open(file, null);
@@ -516,20 +516,27 @@ public final class HeapGraph implements AutoCloseable {
         return n;
       }
       case CLASS -> {
-        ClassRecord c = record(object);
-        int n = staticReferenceCount(c);
-        Objects.checkFromIndexSize(at, n, out.length);
-        for (int s = 0, k = 0; s < c.staticTypes.length; s++) {
-          if (c.staticTypes[s] == ValueType.OBJECT) {
-            out[at + k++] = indexOrNone(c.staticValues[s]);
-          }
-        }
-        return n;
+        return staticSlots(record(object), out, at);
       }
       default -> {
         return 0;
       }
     }
+  }
+
+  /**
+   * {@link #referenceSlots(int, int[], int)} of a class object: its static reference fields. A
+   * method of its own, which the JIT leaves out of the compiled code of scans over many objects.
+   */
+  private int staticSlots(ClassRecord c, int[] out, int at) {
+    int n = staticReferenceCount(c);
+    Objects.checkFromIndexSize(at, n, out.length);
+    for (int s = 0, k = 0; s < c.staticTypes.length; s++) {
+      if (c.staticTypes[s] == ValueType.OBJECT) {
+        out[at + k++] = indexOrNone(c.staticValues[s]);
+      }
+    }
+    return n;
   }
 
   private static int staticReferenceCount(ClassRecord c) {
@@ -599,34 +606,7 @@ public final class HeapGraph implements AutoCloseable {
    * @return the hash, the same in every run: it depends only on the field values' bytes
    */
   public long primitiveFieldsHash(int instance) {
-    return instanceHash(g.shapes[g.classOf[instance]].primitiveRuns, Values.instanceData(g, instance));
-  }
-
-  /** {@link #primitiveFieldsHash} of the instance whose field data starts at {@code data}. */
-  private long instanceHash(int[] runs, long data) {
-    long fileSize = g.in.size();
-    long h = 0x2545F4914F6CDD1DL;
-    for (int r = 0; r < runs.length; r += 2) {
-      long at = data + runs[r];
-      long end = at + runs[r + 1];
-      for (; at + 8 <= end; at += 8) {
-        h = step(h, g.in.i8(at));
-      }
-      int tail = (int) (end - at);
-      if (tail > 0) {
-        long word;
-        if (at + 8 <= fileSize) {
-          word = g.in.i8(at) >>> (64 - 8 * tail); // the tail's bytes are the word's first (big-endian)
-        } else {
-          word = 0;
-          for (long k = at; k < end; k++) {
-            word = word << 8 | (g.in.u1(k) & 0xFF);
-          }
-        }
-        h = step(h, word ^ (long) tail << 60);
-      }
-    }
-    return mix(h);
+    return ContentHash.instance(g.in, g.shapes[g.classOf[instance]].primitiveRuns, Values.instanceData(g, instance));
   }
 
   /**
@@ -646,78 +626,28 @@ public final class HeapGraph implements AutoCloseable {
   }
 
   private long objectArrayHash(int object) {
-    return mix(0x51ED27L + Values.arrayLength(g, object));
+    return ContentHash.objectArray(Values.arrayLength(g, object));
   }
 
   private long primitiveArrayHash(int object) {
     ValueType type = Values.primitiveType(g, object);
-    long bytes = (long) arrayLength(object) * type.sizeInDump(g.idSize);
-    long at = Values.primitiveData(g, object);
-    long h = 0x9E3779B97F4A7C15L * (type.tag() + 31L * bytes);
-    long k = 0;
-    for (; k + 8 <= bytes; k += 8) {
-      h = step(h, g.in.i8(at + k));
-    }
-    for (; k < bytes; k++) {
-      h = step(h, (g.in.u1(at + k) & 0xFFL) ^ (k << 8));
-    }
-    return mix(h);
+    return ContentHash.primitiveArray(g.in, type.tag(), Values.primitiveData(g, object),
+        (long) arrayLength(object) * type.sizeInDump(g.idSize));
   }
 
   /**
-   * Writes, for each object whose bit is set in {@code objects}, a hash of its own contents into
-   * {@code out} at its index, in one pass in file order: {@link #primitiveFieldsHash} for an instance
-   * (without the fields {@code leftOut} names for its class), {@link #arrayContentHash} for an array,
-   * each xored with its class's seed; 0 for a class object. For comparing every object of a dump with
-   * another's: the seeds tell classes apart, and fields that do not speak for an object (a cache
-   * set on first use, such as a string's hash) can be left out.
+   * Returns a 32-bit hash of an object's own contents, made as the dump was opened, for comparing
+   * every object of a dump with another dump's: for an instance its primitive fields (as {@link
+   * #primitiveFieldsHash}, but without the fields of {@code java.lang.String} that cache its hash, set
+   * on first use), for an array its contents (as {@link #arrayContentHash}), for a class object the
+   * class's name; each mixed with the name of the object's class, so that equal contents of classes
+   * of different names hash apart. Equal contents and class names give equal hashes in every dump.
    *
-   * @param objects one bit per object index
-   * @param out one entry per object index; entries of objects not in {@code objects} are left as they are
-   * @param classSeeds one value per class index, or {@code null} for none
-   * @param leftOut field names by class index (the fields of the class itself and its superclasses),
-   *     whose values the hashes of that class's instances leave out; or {@code null} for none
+   * @param object an object index, from 0 to {@code objectCount() - 1}
+   * @return the hash; different contents give different hashes but for a chance of about 2^-32
    */
-  public void contentHashes(long[] objects, long[] out, long[] classSeeds, Map<Integer, Set<String>> leftOut) {
-    long[] seeds = classSeeds != null ? classSeeds : new long[g.shapes.length];
-    if (seeds.length < g.shapes.length) {
-      throw new IllegalArgumentException(seeds.length + " class seeds for " + g.shapes.length + " classes");
-    }
-    int[][] runs = new int[g.shapes.length][];
-    for (int c = 0; c < runs.length; c++) {
-      Set<String> fields = leftOut == null ? null : leftOut.get(c);
-      if (g.shapes[c] != null) {
-        runs[c] = fields == null ? g.shapes[c].primitiveRuns : g.shapes[c].primitiveRunsWithout(fields, g.idSize);
-      }
-    }
-    for (int w = 0; w < objects.length; w++) {
-      for (long word = objects[w]; word != 0; word &= word - 1) {
-        int i = (w << 6) + Long.numberOfTrailingZeros(word);
-        int c = g.classOf[i];
-        out[i] = switch (g.classKinds[c]) { // the sub-record tags: instance, object array, primitive array
-          case 0x21 -> c == g.classClassIndex && g.classOfMirror(i) >= 0 ? 0
-              : instanceHash(runs[c], Values.instanceData(g, i)) ^ seeds[c];
-          case 0x23 -> primitiveArrayHash(i) ^ seeds[c];
-          case 0x22 -> objectArrayHash(i) ^ seeds[c];
-          default -> 0;
-        };
-      }
-    }
-  }
-
-  /**
-   * One word into a running hash: a multiply and a shift, a third of {@link #mix}'s work; the hash is
-   * mixed once at its end. Hashing every word of a dump's contents is much of a matching's time.
-   */
-  private static long step(long h, long word) {
-    h = (h ^ word) * 0x9E3779B97F4A7C15L;
-    return h ^ (h >>> 32);
-  }
-
-  private static long mix(long h) {
-    h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL;
-    h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
-    return h ^ (h >>> 33);
+  public long contentHash(int object) {
+    return g.contentHash[object];
   }
 
   /**

@@ -413,53 +413,61 @@ class SyntheticGraphTest {
   }
 
   /**
-   * {@link HeapGraph#contentHashes} in one pass gives each object chosen what the hash for its kind
-   * gives it alone, xored with its class's seed: instances their primitive fields' hash, arrays their
-   * contents' hash, class objects 0; objects not chosen keep what the array held. Fields left out of
-   * one class make its instances that differ only there hash alike, and no others.
+   * {@link HeapGraph#contentHash}: instances that differ only in their references, arrays of equal
+   * elements and strings that differ only in their cached hash hash alike; a changed primitive field,
+   * element, length or coder, or another class name with the same fields, hash apart; and a second
+   * dump with the same contents under other ids gives the same hashes.
    */
   @Test
-  void contentHashesOfManyObjectsAreTheirHashesOneByOne() throws Exception {
-    HprofWriter w = leafHierarchy(HprofWriter.inMemory(8));
+  void contentHashesTellContentsApartButNotReferencesOrAStringsCachedHash() throws Exception {
+    long[] first = contentHashesOf(0);
+    long[] second = contentHashesOf(0x10_0000);
+    assertThat(second).as("the same contents at other ids").containsExactly(first);
+    assertThat(first[1]).as("another reference in a field").isEqualTo(first[0]);
+    assertThat(first[2]).as("one primitive field changed").isNotEqualTo(first[0]);
+    assertThat(first[3]).as("another class name, the same fields").isNotEqualTo(first[0]);
+    assertThat(first[5]).as("equal bytes").isEqualTo(first[4]);
+    assertThat(first[6]).as("one byte changed").isNotEqualTo(first[4]);
+    assertThat(first[7]).as("a byte more").isNotEqualTo(first[4]);
+    assertThat(first[9]).as("object arrays of one length").isEqualTo(first[8]);
+    assertThat(first[10]).as("a longer object array").isNotEqualTo(first[8]);
+    assertThat(first[12]).as("a string whose hash was cached").isEqualTo(first[11]);
+    assertThat(first[13]).as("the same bytes as UTF-16").isNotEqualTo(first[11]);
+    assertThat(first[14]).as("two class objects").isNotEqualTo(first[15]);
+    assertThat(java.util.Arrays.stream(first).distinct().count()).as("hashes of different contents")
+        .isEqualTo(first.length - 4);
+  }
+
+  /** The content hashes of sixteen objects of one dump, whose ids are all {@code offset} more in another. */
+  private long[] contentHashesOf(long offset) throws Exception {
+    HprofWriter w = strings(leafHierarchy(HprofWriter.inMemory(8)));
     w.loadClass(OBJECT_ARRAY_CLASS, "[Ljava/lang/Object;").classDump(OBJECT_ARRAY_CLASS).superclass(OBJECT_CLASS)
         .end();
+    w.loadClass(0x230, "com/example/Other").classDump(0x230).superclass(0x210).field("c", CHAR)
+        .field("s", SHORT).field("b", BYTE).field("f", FLOAT).field("name", OBJECT).end();
     Object[] base = {'x', (short) -2, (byte) 0x7F, 1.5f, 0L, 42, 0.25, 1L << 40, 0L, true};
-    w.instance(0x1000, 0x220, base).instance(0x1008, 0x220, withValue(base, 5, 43))
-        .instance(0x1018, 0x220, withValue(withValue(base, 5, 43), 2, (byte) 1))
-        .intArray(0x1010, 1, 2, 3).byteArray(0x1020, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9})
-        .objectArray(0x1030, OBJECT_ARRAY_CLASS, 0x1000, 0, 0x1008, 0x1018).rootUnknown(0x1030);
+    long[] ids = new long[16];
+    for (int k = 0; k < ids.length; k++) {
+      ids[k] = offset + 0x1000 + 0x10L * k;
+    }
+    w.instance(ids[0], 0x220, base).instance(ids[1], 0x220, withValue(base, 4, ids[4]))
+        .instance(ids[2], 0x220, withValue(base, 5, 43)).instance(ids[3], 0x230, base)
+        .byteArray(ids[4], new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9})
+        .byteArray(ids[5], new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9})
+        .byteArray(ids[6], new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 8})
+        .byteArray(ids[7], new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 0})
+        .objectArray(ids[8], OBJECT_ARRAY_CLASS, ids[0], 0).objectArray(ids[9], OBJECT_ARRAY_CLASS, ids[2], ids[3])
+        .objectArray(ids[10], OBJECT_ARRAY_CLASS, ids[0], 0, 0)
+        .instance(ids[11], STRING_CLASS, ids[4], 0, 0).instance(ids[12], STRING_CLASS, ids[5], 0, 0x5EED)
+        .instance(ids[13], STRING_CLASS, ids[4], 1, 0);
     try (HeapGraph g = open(w)) {
-      int n = g.objectCount();
-      long[] chosen = new long[(n + 63) >>> 6];
-      for (int i = 0; i < n; i++) {
-        if (i != index(g, 0x1010)) {
-          chosen[i >>> 6] |= 1L << i;
-        }
+      long[] out = new long[ids.length];
+      for (int k = 0; k < 14; k++) {
+        out[k] = g.contentHash(index(g, ids[k]));
       }
-      long[] seeds = new long[g.classes().size()];
-      for (int c = 0; c < seeds.length; c++) {
-        seeds[c] = 0x1234_5678_9ABCL * (c + 1);
-      }
-      long[] out = new long[n];
-      java.util.Arrays.fill(out, 7);
-      g.contentHashes(chosen, out, seeds, java.util.Map.of());
-      for (int i = 0; i < n; i++) {
-        long expected = switch (g.kind(i)) {
-          case INSTANCE -> g.primitiveFieldsHash(i) ^ seeds[g.classOf(i).index()];
-          case CLASS -> 0;
-          default -> g.arrayContentHash(i) ^ seeds[g.classOf(i).index()];
-        };
-        assertThat(out[i]).as("object %d, %s", i, g.kind(i)).isEqualTo(i == index(g, 0x1010) ? 7 : expected);
-      }
-      assertThat(out[index(g, 0x1000)]).isNotEqualTo(out[index(g, 0x1008)]).isNotZero();
-      assertThat(out[index(g, 0x1008)]).isNotEqualTo(out[index(g, 0x1018)]);
-      assertThat(out[index(g, 0x1020)]).isNotZero();
-
-      int leaf = g.classOf(index(g, 0x1000)).index();
-      g.contentHashes(chosen, out, null, java.util.Map.of(leaf, java.util.Set.of("count")));
-      assertThat(out[index(g, 0x1000)]).as("differs only in Middle.count").isEqualTo(out[index(g, 0x1008)]);
-      assertThat(out[index(g, 0x1008)]).as("differs in Leaf.b too").isNotEqualTo(out[index(g, 0x1018)]);
-      assertThat(out[index(g, 0x1020)]).isEqualTo(g.arrayContentHash(index(g, 0x1020)));
+      out[14] = g.contentHash(index(g, 0x220));
+      out[15] = g.contentHash(index(g, 0x230));
+      return out;
     }
   }
 

@@ -62,7 +62,10 @@ final class MatchSide {
   final int[] inStart;
   final int[] inFrom;
   final int[] inSlot;
-  /** Hash of an object's own contents: primitive fields, primitive array elements, array length. */
+  /**
+   * Hash of an object's own contents ({@link HeapGraph#contentHash}: primitive fields, primitive
+   * array elements, array length); a string's also of its value's.
+   */
   final long[] content;
   /** Per class: whether its instances are immutable values. */
   final boolean[] immutable;
@@ -163,7 +166,6 @@ final class MatchSide {
     this.invariantElements = new boolean[classes.size()];
     int stringClass = -1;
     int stringValueSlot = -1;
-    int stringCoder = -1;
     int maxFields = 0;
     for (HeapClass c : classes) {
       immutable[c.index()] = IMMUTABLE.contains(c.name());
@@ -190,12 +192,10 @@ final class MatchSide {
       if (c.name().equals("java.lang.String") && stringClass < 0) {
         stringClass = c.index();
         stringValueSlot = refNames.indexOf("value");
-        stringCoder = primitiveFieldNames(graph, c).indexOf("coder");
       }
     }
 
     this.maxPrimitiveFields = maxFields;
-    long[] values = new long[maxFields];
     int[] start = new int[count + 1];
     kinds = new byte[count];
     content = new long[count];
@@ -220,7 +220,7 @@ final class MatchSide {
     } else {
       holdsOutside = null;
     }
-    all = readObjects(start, all, values, pseudoStatics, liveInGraph, stringObjects, stringClass, stringCoder);
+    all = readObjects(start, all, pseudoStatics, liveInGraph, stringObjects, stringClass);
     this.slotStart = start;
     // As long as counted (a few slots more than used): slotStart bounds every read.
     this.slots = all;
@@ -287,11 +287,11 @@ final class MatchSide {
   /**
    * Reads the live objects' slots into {@code all} (local indexes, from {@code start[i]}; a larger
    * array if an object array holds more than was counted), their contents into {@link #content}
-   * (a string's coder, finished by {@link #finishStrings}) and which hold a live non-member; sets
+   * (a string's its coder's, finished by {@link #finishStrings}) and which hold a live non-member; sets
    * {@code start[count]} and returns the array the slots are in.
    */
-  private int[] readObjects(int[] start, int[] all, long[] values, String[] pseudoStatics, long[] liveInGraph,
-      IntList stringObjects, int stringClass, int stringCoder) {
+  private int[] readObjects(int[] start, int[] all, String[] pseudoStatics, long[] liveInGraph,
+      IntList stringObjects, int stringClass) {
     int at = 0;
     for (int i = 0; i < count; i++) {
       start[i] = at;
@@ -306,22 +306,12 @@ final class MatchSide {
       int written = graph.referenceSlots(g, all, at);
       int placed = kind == CLASS && pseudoStatics.length > 0
           ? placePseudoStatics(graph, g, all, at, written, pseudoStatics) : written;
-      int c = graph.classIndexOf(g);
-      long h;
-      if (kind == INSTANCE) {
-        if (c == stringClass) {
-          // Finished by finishStrings from its value's contents, once every array's are known.
-          stringObjects.add(i);
-          h = stringCoder < 0 ? 0 : graph.primitiveValues(g, values) > stringCoder ? values[stringCoder] : 0;
-        } else {
-          h = graph.primitiveFieldsHash(g);
-        }
-      } else if (kind == CLASS) {
-        h = mix(graph.asClass(g).map(k -> (long) k.name().hashCode()).orElse(0L));
-      } else {
-        h = graph.arrayContentHash(g);
+      // Made as the dump was opened: a string's (its coder) is finished by finishStrings from its
+      // value's contents, once every array's are known.
+      content[i] = graph.contentHash(g);
+      if (kind == INSTANCE && graph.classIndexOf(g) == stringClass) {
+        stringObjects.add(i);
       }
-      content[i] = h;
       if (isMember != null && toLocal(all, at, placed, liveInGraph)) {
         Bits.set(holdsOutside, i);
       }
@@ -345,7 +335,7 @@ final class MatchSide {
       } else if (s >= 0 && holdsOutside != null && Bits.get(holdsOutside, i)) {
         // A value that is not a member: its contents as a member's would be (a dead one's are 0).
         int v = graph.referenceSlots(global(i))[stringValueSlot];
-        valueContent = v < 0 ? 7 : Bits.get(liveInGraph, v) ? graph.arrayContentHash(v) : 0;
+        valueContent = v < 0 ? 7 : Bits.get(liveInGraph, v) ? graph.contentHash(v) : 0;
       } else {
         valueContent = 7;
       }

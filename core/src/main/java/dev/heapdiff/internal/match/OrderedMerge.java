@@ -6,8 +6,6 @@ import dev.heapdiff.hprof.ObjectKind;
 import dev.heapdiff.internal.Bits;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -92,9 +90,7 @@ final class OrderedMerge {
       long t = System.nanoTime();
       seq = inAddressOrder();
       t = lap("order", t);
-      long[] content = contents(classKeys);
-      t = lap("contents", t);
-      keys(content);
+      keys(classKeys);
       // Made here, on this dump's thread, rather than after the walks on one.
       partner = new int[graph.objectCount()];
       lap("keys", t);
@@ -116,32 +112,17 @@ final class OrderedMerge {
       return all;
     }
 
-    /** Per object, a hash of its own contents mixed with its class's key. */
-    private long[] contents(long[] classKeys) {
+    /**
+     * The keys in address order, the in-degrees and the places that may be anchors. An object's key
+     * is its contents ({@link HeapGraph#contentHash}, made as the dump was opened) mixed with its
+     * class's key, its number of references and the contents of each object it holds, in order.
+     */
+    private void keys(long[] classKeys) {
       List<HeapClass> classes = graph.classes();
-      // Each mixed with its class; a class object's with its class's name instead of contents.
       long[] classMix = new long[classes.size()];
       for (HeapClass c : classes) {
         classMix[c.index()] = MatchSide.mix(classKeys[c.index()] * 31 + 7);
       }
-      long[] content = new long[graph.objectCount()];
-      // A string's cached hashes are set on first use (hashIsZero since JDK 13, hash32 in JDK 7u6 to
-      // 7u40): its coder and its value's contents (its referent's, in its key) speak for it.
-      Map<Integer, Set<String>> leftOut = graph.findClass("java.lang.String")
-          .map(c -> Map.of(c.index(), Set.of("hash", "hashIsZero", "hash32"))).orElse(Map.of());
-      graph.contentHashes(live, content, classMix, leftOut);
-      for (HeapClass c : classes) {
-        int i = c.objectIndex();
-        if (i >= 0 && Bits.get(live, i)) {
-          content[i] = MatchSide.mix(classKeys[graph.classIndexOf(i)] * 31 + ObjectKind.CLASS.ordinal())
-              ^ MatchSide.mix(c.name().hashCode());
-        }
-      }
-      return content;
-    }
-
-    /** The keys in address order, the in-degrees and the places that may be anchors. */
-    private void keys(long[] content) {
       int n = size;
       key = new long[n];
       degree = new byte[graph.objectCount()];
@@ -149,13 +130,13 @@ final class OrderedMerge {
       for (int r = 0; r < n; r++) {
         int i = seq[r];
         int refs = graph.referenceCount(i);
-        long h = content[i] + refs;
+        long h = classMix[graph.classIndexOf(i)] + graph.contentHash(i) + refs;
         for (int k = 0; k < refs; k++) {
           int target = graph.reference(i, k);
           if (degree[target] <= MatchSide.POPULAR) {
             degree[target]++;
           }
-          h = MatchSide.mix(h * 31 + (Bits.get(live, target) ? content[target] : 0x6A09E667F3BCC909L));
+          h = MatchSide.mix(h * 31 + (Bits.get(live, target) ? graph.contentHash(target) : 0x6A09E667F3BCC909L));
         }
         key[r] = h;
         if (Anchors.sampled(h)) {
@@ -644,14 +625,7 @@ final class OrderedMerge {
     for (int x = Bits.next(unpaired, 0); x >= 0; x = Bits.next(unpaired, x + 1)) {
       int refs = graph.referenceCount(x);
       if (refs > 1 && graph.kind(x) == ObjectKind.OBJECT_ARRAY && Evidence.sampleStep(graph.arrayLength(x)) > 1) {
-        // Only the sampled elements are read: a map's table may have millions.
-        for (int k = 0, n = graph.arrayLength(x), step = Evidence.sampleStep(n); k < n; k += step) {
-          long id = (Long) graph.arrayElement(x, k);
-          int t = id == 0 ? -1 : graph.indexOf(id);
-          if (t >= 0 && Bits.get(live, t)) {
-            Bits.set(in, t);
-          }
-        }
+        sampledElements(graph, live, x, in);
       } else {
         for (int k = 0; k < refs; k++) {
           int t = graph.reference(x, k);
@@ -659,6 +633,20 @@ final class OrderedMerge {
             Bits.set(in, t);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * Of a large object array, only the sampled elements are read: a map's table may have millions. A
+   * method of its own, which the JIT leaves out of {@link #heldByUnpaired}'s compiled loop.
+   */
+  private static void sampledElements(HeapGraph graph, long[] live, int array, long[] in) {
+    for (int k = 0, n = graph.arrayLength(array), step = Evidence.sampleStep(n); k < n; k += step) {
+      long id = (Long) graph.arrayElement(array, k);
+      int t = id == 0 ? -1 : graph.indexOf(id);
+      if (t >= 0 && Bits.get(live, t)) {
+        Bits.set(in, t);
       }
     }
   }

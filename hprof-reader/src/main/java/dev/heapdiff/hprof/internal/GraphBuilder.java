@@ -65,10 +65,10 @@ public final class GraphBuilder {
   }
 
   /**
-   * About how many bytes of heap opening a dump takes per object at its peak: 37 measured on the
-   * bench's 1.6M-object dump (it opens with -Xmx60m, not with -Xmx50m), rounded up.
+   * About how many bytes of heap opening a dump takes per object at its peak: 42 measured on the
+   * bench's 1.6M-object dump (it opens with -Xmx65m, not with -Xmx62m), rounded up.
    */
-  private static final long PEAK_BYTES_PER_OBJECT = 40;
+  private static final long PEAK_BYTES_PER_OBJECT = 45;
 
   private static final boolean TIMINGS = Boolean.getBoolean("heapdiff.timings");
   private long phaseStart = System.nanoTime();
@@ -111,13 +111,15 @@ public final class GraphBuilder {
     try {
       g.systemProperties = Values.systemProperties(g);
       Sizes.compute(g, givenLayout);
+      phase("sizes");
+      hashContents();
     } catch (RuntimeException | Error e) {
       // The walk holds the graph: it ends before the failure goes on, so that the graph can be let
       // go (a heap that ran out is then reported in a line, which needs some heap).
       awaitQuietly(reachability);
       throw e;
     }
-    phase("sizes");
+    phase("content hashes");
     try {
       reachability.get();
     } catch (InterruptedException e) {
@@ -361,24 +363,31 @@ public final class GraphBuilder {
           missing += add(in.id(data + (long) k * id, id), out);
         }
       }
-      case RecordScanner.CLASS_DUMP -> {
-        ClassRecord c = g.classes[g.classOfMirror(i)];
-        missing += add(c.superId, out);
-        missing += add(c.loaderId, out);
-        missing += add(c.signersId, out);
-        missing += add(c.protectionDomainId, out);
-        for (int s = 0; s < c.staticTypes.length; s++) {
-          if (c.staticTypes[s] == ValueType.OBJECT) {
-            missing += add(c.staticValues[s], out);
-          }
-        }
-        for (long ref : c.constantPoolRefs) {
-          missing += add(ref, out);
-        }
-      }
+      case RecordScanner.CLASS_DUMP -> missing += classReferences(g.classes[g.classOfMirror(i)], out);
       default -> {
         // primitive arrays hold no references
       }
+    }
+    return missing;
+  }
+
+  /**
+   * Appends the resolved targets of a class object; returns the number of dangling ids. A method of
+   * its own: the JIT leaves it out of {@link #references}'s compiled code, which a few thousand
+   * class objects among millions of objects do not need inlined.
+   */
+  private int classReferences(ClassRecord c, IntBlocks out) {
+    int missing = add(c.superId, out);
+    missing += add(c.loaderId, out);
+    missing += add(c.signersId, out);
+    missing += add(c.protectionDomainId, out);
+    for (int s = 0; s < c.staticTypes.length; s++) {
+      if (c.staticTypes[s] == ValueType.OBJECT) {
+        missing += add(c.staticValues[s], out);
+      }
+    }
+    for (long ref : c.constantPoolRefs) {
+      missing += add(ref, out);
     }
     return missing;
   }
@@ -393,6 +402,54 @@ public final class GraphBuilder {
     }
     out.add(target);
     return 0;
+  }
+
+  /**
+   * Hashes every object's own contents ({@link GraphData#contentHash}), in chunks on all cores: after
+   * the sizes, while the reachability walk (one thread) ends.
+   */
+  private void hashContents() throws IOException {
+    int n = g.ids.size();
+    int[][] runs = new int[g.classes.length][];
+    long[] seeds = new long[g.classes.length];
+    for (int c = 0; c < g.classes.length; c++) {
+      seeds[c] = ContentHash.mix(g.classes[c].name.hashCode() * 31L + 0x5EED);
+      InstanceShape shape = g.shapes[c];
+      if (shape != null) {
+        runs[c] = g.classes[c].name.equals("java.lang.String")
+            ? shape.primitiveRunsWithout(ContentHash.STRING_CACHES, g.idSize) : shape.primitiveRuns;
+      }
+    }
+    long[] hashes = new long[n];
+    try {
+      Parallel.forChunks(n, n < 100_000 ? 1 : Parallel.threads(), (chunk, from, to) -> {
+        for (int i = from; i < to; i++) {
+          hashes[i] = contentHash(i, runs) ^ seeds[g.classOf[i]];
+        }
+      });
+    } catch (Parallel.HprofFailure e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    g.contentHash = hashes;
+  }
+
+  /** The hash of object i's own contents, before its class's seed; {@code runs} by class as {@link #hashContents}. */
+  private long contentHash(int i, int[][] runs) {
+    long pos = g.positions.get(i);
+    int id = g.idSize;
+    return switch (g.kind(i)) {
+      case RecordScanner.INSTANCE_DUMP -> ContentHash.instance(in, runs[g.classOf[i]], pos + 1 + 2L * id + 8);
+      case RecordScanner.OBJECT_ARRAY_DUMP -> ContentHash.objectArray(in.i4(pos + 1 + id + 4));
+      case RecordScanner.PRIMITIVE_ARRAY_DUMP -> {
+        int type = in.u1(pos + 1 + id + 8) & 0xFF;
+        yield ContentHash.primitiveArray(in, type, pos + 1 + id + 9,
+            (long) in.i4(pos + 1 + id + 4) * ValueType.ofTag(type).sizeInDump(id));
+      }
+      default -> ContentHash.mix(g.classes[g.classOfMirror(i)].name.hashCode());
+    };
   }
 
   private void resolveRoots() {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * The arrays behind a {@link dev.heapdiff.hprof.HeapGraph}. Objects are numbered 0..n-1 in file
- * order; per object there are about 21 bytes here plus 4 per outgoing reference.
+ * order; per object there are about 29 bytes here plus 4 per outgoing reference.
  */
 public final class GraphData {
   public Path file;
@@ -25,6 +25,8 @@ public final class GraphData {
   /** Outgoing references in CSR form: targets of object i are refs[refStart[i] .. refStart[i+1]). */
   public int[] refStart;
   public int[] refs;
+  /** Per object, a hash of its own contents mixed with its class's name ({@link ContentHash}). */
+  public long[] contentHash;
   /** Bit i set when object i is reachable from a GC root. */
   public long[] reachable;
   public int reachableCount;

@@ -92,7 +92,7 @@ final class Sizes {
 
   /** What object sizes under one layout need, per class: instance size, or element size and base. */
   private record SizeTable(int alignment, int[] instanceSize, int[] elementSize, int[] arrayBase,
-      ObjectLayout layout, int mirrorBase) {}
+      long[] mirrorSize) {}
 
   private SizeTable table(ObjectLayout layout, int[] instanceSize, int mirrorBase) {
     int classCount = g.classes.length;
@@ -106,7 +106,13 @@ final class Sizes {
         arrayBase[c] = layout.arrayBaseOffset(elementSize[c]);
       }
     }
-    return new SizeTable(layout.objectAlignment(), instanceSize, elementSize, arrayBase, layout, mirrorBase);
+    // Each class object's size, made here once: in the loop over all objects, the code that makes it
+    // (inlined by the JIT) made that loop's compilation take half a second.
+    long[] mirrorSize = new long[classCount];
+    for (int c = 0; c < classCount; c++) {
+      mirrorSize[c] = mirrorSize(g.classes[c], layout, mirrorBase);
+    }
+    return new SizeTable(layout.objectAlignment(), instanceSize, elementSize, arrayBase, mirrorSize);
   }
 
   private long sizeOf(int i, SizeTable t) {
@@ -115,7 +121,7 @@ final class Sizes {
       return alignUp(t.arrayBase()[c] + (long) lengths[i] * t.elementSize()[c], t.alignment());
     }
     if (c == g.classClassIndex && g.classOfMirror(i) >= 0) {
-      return mirrorSize(g.classes[g.classOfMirror(i)], t.layout(), t.mirrorBase());
+      return t.mirrorSize()[g.classOfMirror(i)];
     }
     return t.instanceSize()[c];
   }
