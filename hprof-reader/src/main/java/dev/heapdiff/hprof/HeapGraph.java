@@ -636,15 +636,17 @@ public final class HeapGraph implements AutoCloseable {
   }
 
   /**
-   * Returns a 32-bit hash of an object's own contents, made as the dump was opened, for comparing
+   * Returns a 64-bit hash of an object's own contents, made as the dump was opened, for comparing
    * every object of a dump with another dump's: for an instance its primitive fields (as {@link
    * #primitiveFieldsHash}, but without the fields of {@code java.lang.String} that cache its hash, set
    * on first use), for an array its contents (as {@link #arrayContentHash}), for a class object the
-   * class's name; each mixed with the name of the object's class, so that equal contents of classes
-   * of different names hash apart. Equal contents and class names give equal hashes in every dump.
+   * class's name; each xored with a hash of the name of the object's class, so that equal contents of
+   * classes of different names hash apart. Equal contents and class names give equal hashes in every
+   * dump, whatever the objects' and classes' ids; the class's loader does not count.
    *
    * @param object an object index, from 0 to {@code objectCount() - 1}
-   * @return the hash; different contents give different hashes but for a chance of about 2^-32
+   * @return the hash; different contents or class names give different hashes but for a chance of
+   *     about 2^-64
    */
   public long contentHash(int object) {
     return g.contentHash[object];

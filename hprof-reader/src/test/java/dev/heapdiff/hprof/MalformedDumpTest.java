@@ -120,6 +120,25 @@ class MalformedDumpTest {
         .hasMessageContaining("2147483647").hasMessageContaining("points past the end of its heap dump segment"));
   }
 
+  /**
+   * A record whose class is of another kind would be read at the wrong offsets (an instance's bytes
+   * as an array's element type and length): an INSTANCE DUMP of a primitive array class, an OBJECT
+   * ARRAY DUMP of an instance class.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {4, 8})
+  void aRecordOfAClassOfAnotherKindIsReported(int idSize) throws Exception {
+    HprofWriter instanceOfAnArrayClass = nodesWithOne(idSize);
+    instanceOfAnArrayClass.loadClass(0x300, "[I").classDump(0x300).superclass(OBJECT_CLASS).end()
+        .instanceBytes(0x2000, 0x300, new byte[0]).rootUnknown(0x2000);
+    assertFormatError(file("instance-of-int-array.hprof", instanceOfAnArrayClass.bytes()))
+        .hasMessageContaining("INSTANCE DUMP of class int[], which is a primitive array class");
+    HprofWriter arrayOfAnInstanceClass = nodesWithOne(idSize).objectArray(0x2000, NODE_CLASS, 0x1000, 0)
+        .rootUnknown(0x2000);
+    assertFormatError(file("array-of-node.hprof", arrayOfAnInstanceClass.bytes()))
+        .hasMessageContaining("OBJECT ARRAY DUMP of class com.example.Node, which is an instance class");
+  }
+
   @Test
   void anInstanceOfAClassWithoutClassDumpIsReported() throws Exception {
     byte[] dump = nodesWithOne(8).instanceBytes(0x2000, 0x777, new byte[4]).bytes();

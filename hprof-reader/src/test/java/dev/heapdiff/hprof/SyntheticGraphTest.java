@@ -416,13 +416,14 @@ class SyntheticGraphTest {
    * {@link HeapGraph#contentHash}: instances that differ only in their references, arrays of equal
    * elements and strings that differ only in their cached hash hash alike; a changed primitive field,
    * element, length or coder, or another class name with the same fields, hash apart; and a second
-   * dump with the same contents under other ids gives the same hashes.
+   * dump with the same contents under other object ids, other class ids, classes in another order
+   * and ids of 4 bytes gives the same hashes.
    */
   @Test
   void contentHashesTellContentsApartButNotReferencesOrAStringsCachedHash() throws Exception {
-    long[] first = contentHashesOf(0);
-    long[] second = contentHashesOf(0x10_0000);
-    assertThat(second).as("the same contents at other ids").containsExactly(first);
+    long[] first = contentHashesOf(8, 0, false);
+    assertThat(contentHashesOf(8, 0x10_0000, true)).as("the same contents at other ids").containsExactly(first);
+    assertThat(contentHashesOf(4, 0x10_0000, true)).as("ids of 4 bytes").containsExactly(first);
     assertThat(first[1]).as("another reference in a field").isEqualTo(first[0]);
     assertThat(first[2]).as("one primitive field changed").isNotEqualTo(first[0]);
     assertThat(first[3]).as("another class name, the same fields").isNotEqualTo(first[0]);
@@ -438,12 +439,21 @@ class SyntheticGraphTest {
         .isEqualTo(first.length - 4);
   }
 
-  /** The content hashes of sixteen objects of one dump, whose ids are all {@code offset} more in another. */
-  private long[] contentHashesOf(long offset) throws Exception {
-    HprofWriter w = strings(leafHierarchy(HprofWriter.inMemory(8)));
+  /**
+   * The content hashes of sixteen objects of one dump ({@code idSize}-byte ids), whose object ids are
+   * all {@code offset} more in another; {@code shuffled} declares a class of its own first (every
+   * class's index one more) and gives the class {@code Other} another id.
+   */
+  private long[] contentHashesOf(int idSize, long offset, boolean shuffled) throws Exception {
+    HprofWriter w = HprofWriter.inMemory(idSize);
+    if (shuffled) {
+      w.loadClass(0x190, "com/example/Unrelated").classDump(0x190).field("x", INT).end();
+    }
+    strings(leafHierarchy(w));
     w.loadClass(OBJECT_ARRAY_CLASS, "[Ljava/lang/Object;").classDump(OBJECT_ARRAY_CLASS).superclass(OBJECT_CLASS)
         .end();
-    w.loadClass(0x230, "com/example/Other").classDump(0x230).superclass(0x210).field("c", CHAR)
+    long other = shuffled ? 0x240 : 0x230;
+    w.loadClass(other, "com/example/Other").classDump(other).superclass(0x210).field("c", CHAR)
         .field("s", SHORT).field("b", BYTE).field("f", FLOAT).field("name", OBJECT).end();
     Object[] base = {'x', (short) -2, (byte) 0x7F, 1.5f, 0L, 42, 0.25, 1L << 40, 0L, true};
     long[] ids = new long[16];
@@ -451,7 +461,7 @@ class SyntheticGraphTest {
       ids[k] = offset + 0x1000 + 0x10L * k;
     }
     w.instance(ids[0], 0x220, base).instance(ids[1], 0x220, withValue(base, 4, ids[4]))
-        .instance(ids[2], 0x220, withValue(base, 5, 43)).instance(ids[3], 0x230, base)
+        .instance(ids[2], 0x220, withValue(base, 5, 43)).instance(ids[3], other, base)
         .byteArray(ids[4], new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9})
         .byteArray(ids[5], new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9})
         .byteArray(ids[6], new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 8})
@@ -466,8 +476,68 @@ class SyntheticGraphTest {
         out[k] = g.contentHash(index(g, ids[k]));
       }
       out[14] = g.contentHash(index(g, 0x220));
-      out[15] = g.contentHash(index(g, 0x230));
+      out[15] = g.contentHash(index(g, other));
+      // The same hash as the one-object hashes, but for each class's own mixing, which equal classes share.
+      assertThat(out[0] ^ out[2]).isEqualTo(g.primitiveFieldsHash(index(g, ids[0]))
+          ^ g.primitiveFieldsHash(index(g, ids[2])));
+      assertThat(out[4] ^ out[6])
+          .isEqualTo(g.arrayContentHash(index(g, ids[4])) ^ g.arrayContentHash(index(g, ids[6])));
       return out;
+    }
+  }
+
+  /**
+   * The fields that cache a string's hash are left out in every layout: JDK 13 and later ({@code
+   * hash}, {@code hashIsZero}) and JDK 7u6 to 7u40 ({@code hash}, {@code hash32}); the coder and the
+   * JDK 6 offset and count are not.
+   */
+  @Test
+  void aStringsCachedHashIsLeftOutOfItsContentHashInEveryLayout() throws Exception {
+    HprofWriter jdk17 = nodes(HprofWriter.inMemory(8));
+    jdk17.loadClass(0x500, "java/lang/String").classDump(0x500).superclass(OBJECT_CLASS).field("value", OBJECT)
+        .field("coder", BYTE).field("hash", INT).field("hashIsZero", BOOLEAN).end();
+    jdk17.instance(0x1000, 0x500, 0L, 0, 0, false).instance(0x1010, 0x500, 0L, 0, 12345, false)
+        .instance(0x1020, 0x500, 0L, 0, 0, true).instance(0x1030, 0x500, 0L, 1, 0, false);
+    try (HeapGraph g = open(jdk17)) {
+      long hash = g.contentHash(index(g, 0x1000));
+      assertThat(g.contentHash(index(g, 0x1010))).as("hash set").isEqualTo(hash);
+      assertThat(g.contentHash(index(g, 0x1020))).as("hashIsZero set").isEqualTo(hash);
+      assertThat(g.contentHash(index(g, 0x1030))).as("another coder").isNotEqualTo(hash);
+    }
+    HprofWriter jdk7 = nodes(HprofWriter.inMemory(8));
+    jdk7.loadClass(0x500, "java/lang/String").classDump(0x500).superclass(OBJECT_CLASS).field("value", OBJECT)
+        .field("offset", INT).field("count", INT).field("hash", INT).field("hash32", INT).end();
+    jdk7.instance(0x1000, 0x500, 0L, 0, 5, 0, 0).instance(0x1010, 0x500, 0L, 0, 5, 99, 77)
+        .instance(0x1020, 0x500, 0L, 1, 5, 0, 0).instance(0x1030, 0x500, 0L, 0, 4, 0, 0);
+    try (HeapGraph g = open(jdk7)) {
+      long hash = g.contentHash(index(g, 0x1000));
+      assertThat(g.contentHash(index(g, 0x1010))).as("hash and hash32 set").isEqualTo(hash);
+      assertThat(g.contentHash(index(g, 0x1020))).as("another offset").isNotEqualTo(hash);
+      assertThat(g.contentHash(index(g, 0x1030))).as("another count").isNotEqualTo(hash);
+    }
+  }
+
+  /**
+   * Enough objects for the content hashes to be made in chunks on several threads: every object gets
+   * its own contents' hash, wherever its chunk starts.
+   */
+  @Test
+  void contentHashesOfManyObjectsAreMadeInChunksAlike() throws Exception {
+    HprofWriter w = nodes(HprofWriter.inMemory(8));
+    int n = 150_000;
+    for (int k = 0; k < n; k++) {
+      w.instance(0x10_0000 + 16L * k, NODE_CLASS, 0L, k % 3);
+    }
+    try (HeapGraph g = open(w)) {
+      long[] byValue = new long[3];
+      for (int k = 0; k < 3; k++) {
+        byValue[k] = g.contentHash(index(g, 0x10_0000 + 16L * k));
+      }
+      assertThat(byValue).doesNotHaveDuplicates();
+      for (int k = 0; k < n; k++) {
+        int i = index(g, 0x10_0000 + 16L * k);
+        assertThat(g.contentHash(i)).as("object %d", k).isEqualTo(byValue[k % 3]);
+      }
     }
   }
 

@@ -287,7 +287,7 @@ final class MatchSide {
   /**
    * Reads the live objects' slots into {@code all} (local indexes, from {@code start[i]}; a larger
    * array if an object array holds more than was counted), their contents into {@link #content}
-   * (a string's its coder's, finished by {@link #finishStrings}) and which hold a live non-member; sets
+   * (a string's from its own fields, finished by {@link #finishStrings}) and which hold a live non-member; sets
    * {@code start[count]} and returns the array the slots are in.
    */
   private int[] readObjects(int[] start, int[] all, String[] pseudoStatics, long[] liveInGraph,
@@ -306,8 +306,8 @@ final class MatchSide {
       int written = graph.referenceSlots(g, all, at);
       int placed = kind == CLASS && pseudoStatics.length > 0
           ? placePseudoStatics(graph, g, all, at, written, pseudoStatics) : written;
-      // Made as the dump was opened: a string's (its coder) is finished by finishStrings from its
-      // value's contents, once every array's are known.
+      // Made as the dump was opened: a string's (its own fields but its cached hash: the coder) is
+      // finished by finishStrings from its value's contents, once every array's are known.
       content[i] = graph.contentHash(g);
       if (kind == INSTANCE && graph.classIndexOf(g) == stringClass) {
         stringObjects.add(i);
@@ -321,7 +321,7 @@ final class MatchSide {
     return all;
   }
 
-  /** A string's content from its value's contents and its coder (in {@link #content} till now). */
+  /** A string's content from its value's contents and its own fields (in {@link #content} till now). */
   private void finishStrings(IntList stringObjects, int stringValueSlot, long[] liveInGraph) {
     int[] start = slotStart;
     int[] all = slots;
@@ -386,7 +386,7 @@ final class MatchSide {
     }
   }
 
-  /** The hash of a string's contents, from its value's and its coder. */
+  /** The hash of a string's contents, from its value's and its own fields' (the coder). */
   private static long stringContent(long valueContent, long coder) {
     return mix(mix(0x2545F4914F6CDD1DL + valueContent) + coder);
   }

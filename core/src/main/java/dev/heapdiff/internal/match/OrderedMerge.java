@@ -115,7 +115,8 @@ final class OrderedMerge {
     /**
      * The keys in address order, the in-degrees and the places that may be anchors. An object's key
      * is its contents ({@link HeapGraph#contentHash}, made as the dump was opened) mixed with its
-     * class's key, its number of references and the contents of each object it holds, in order.
+     * class's key, its number of references and the contents and class key of each object it holds,
+     * in order.
      */
     private void keys(long[] classKeys) {
       List<HeapClass> classes = graph.classes();
@@ -136,7 +137,10 @@ final class OrderedMerge {
           if (degree[target] <= MatchSide.POPULAR) {
             degree[target]++;
           }
-          h = MatchSide.mix(h * 31 + (Bits.get(live, target) ? graph.contentHash(target) : 0x6A09E667F3BCC909L));
+          // The referent's class key too: its contents hash holds its class's name only, which
+          // classes of several loaders share.
+          h = MatchSide.mix(h * 31 + (Bits.get(live, target)
+              ? classMix[graph.classIndexOf(target)] ^ graph.contentHash(target) : 0x6A09E667F3BCC909L));
         }
         key[r] = h;
         if (Anchors.sampled(h)) {

@@ -55,6 +55,18 @@ public final class ContentHash {
     return mix(h);
   }
 
+  /**
+   * A 64-bit hash of a class's name, which its objects' content hashes are mixed with (so that two
+   * names whose {@link String#hashCode} is the same, such as "Aa" and "BB", still hash apart).
+   */
+  public static long ofName(String name) {
+    long h = 0xCBF29CE484222325L; // FNV-1a over the characters, then mixed
+    for (int k = 0; k < name.length(); k++) {
+      h = (h ^ name.charAt(k)) * 0x100000001B3L;
+    }
+    return mix(h + name.length());
+  }
+
   /** The hash of an object array of {@code length} elements: its length alone. */
   public static long objectArray(long length) {
     return mix(0x51ED27L + length);

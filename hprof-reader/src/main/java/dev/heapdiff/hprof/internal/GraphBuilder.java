@@ -113,7 +113,7 @@ public final class GraphBuilder {
       Sizes.compute(g, givenLayout);
       phase("sizes");
       hashContents();
-    } catch (RuntimeException | Error e) {
+    } catch (IOException | RuntimeException | Error e) {
       // The walk holds the graph: it ends before the failure goes on, so that the graph can be let
       // go (a heap that ran out is then reported in a line, which needs some heap).
       awaitQuietly(reachability);
@@ -342,6 +342,9 @@ public final class GraphBuilder {
     long pos = g.positions.get(i);
     int id = g.idSize;
     int tag = g.kind(i);
+    if ((in.u1(pos) & 0xFF) != tag) {
+      throw notItsClassKind(i, pos);
+    }
     int missing = 0;
     switch (tag) {
       case RecordScanner.INSTANCE_DUMP -> {
@@ -369,6 +372,30 @@ public final class GraphBuilder {
       }
     }
     return missing;
+  }
+
+  /**
+   * The error for a record whose class is of another kind (an instance of an array class, say): its
+   * fields would be read at the wrong offsets.
+   */
+  private HprofFormatException notItsClassKind(int i, long pos) {
+    ClassRecord c = g.classes[g.classOf[i]];
+    return in.error(pos, String.format("%s of class %s, which is %s class", recordName(in.u1(pos) & 0xFF), c.name,
+        switch (g.classKinds[g.classOf[i]]) {
+          case RecordScanner.INSTANCE_DUMP -> "an instance";
+          case RecordScanner.OBJECT_ARRAY_DUMP -> "an object array";
+          default -> "a primitive array";
+        }));
+  }
+
+  private static String recordName(int tag) {
+    return switch (tag) {
+      case RecordScanner.CLASS_DUMP -> "CLASS DUMP";
+      case RecordScanner.INSTANCE_DUMP -> "INSTANCE DUMP";
+      case RecordScanner.OBJECT_ARRAY_DUMP -> "OBJECT ARRAY DUMP";
+      case RecordScanner.PRIMITIVE_ARRAY_DUMP -> "PRIMITIVE ARRAY DUMP";
+      default -> String.format("record 0x%02x", tag);
+    };
   }
 
   /**
@@ -413,7 +440,7 @@ public final class GraphBuilder {
     int[][] runs = new int[g.classes.length][];
     long[] seeds = new long[g.classes.length];
     for (int c = 0; c < g.classes.length; c++) {
-      seeds[c] = ContentHash.mix(g.classes[c].name.hashCode() * 31L + 0x5EED);
+      seeds[c] = ContentHash.ofName(g.classes[c].name);
       InstanceShape shape = g.shapes[c];
       if (shape != null) {
         runs[c] = g.classes[c].name.equals("java.lang.String")
@@ -448,7 +475,7 @@ public final class GraphBuilder {
         yield ContentHash.primitiveArray(in, type, pos + 1 + id + 9,
             (long) in.i4(pos + 1 + id + 4) * ValueType.ofTag(type).sizeInDump(id));
       }
-      default -> ContentHash.mix(g.classes[g.classOfMirror(i)].name.hashCode());
+      default -> ContentHash.mix(ContentHash.ofName(g.classes[g.classOfMirror(i)].name) + 0xC1A55);
     };
   }
 
