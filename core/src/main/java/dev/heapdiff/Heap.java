@@ -2,6 +2,7 @@ package dev.heapdiff;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
+import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.hprof.ObjectLayout;
 import dev.heapdiff.hprof.internal.DeleteAtExit;
 import dev.heapdiff.internal.PrivateFiles;
@@ -116,21 +117,11 @@ public final class Heap {
    * @return a snapshot of the file whose {@link Snapshot#info()} holds only the file's last-modified time
    * @throws NoSuchFileException if there is no such file
    * @throws java.nio.file.FileSystemException if it is a directory, a pipe or a device, or cannot be
-   *     read
+   *     read (the checks of {@link HeapGraph#requireDumpFile})
    */
   public static Snapshot load(Path dump) throws IOException {
-    if (!Files.exists(dump)) {
-      throw new NoSuchFileException(dump.toString(), null, "no such heap dump file");
-    }
-    if (!Files.isRegularFile(dump)) {
-      // Said now rather than at the first analysis; a pipe could be read only once.
-      throw new java.nio.file.FileSystemException(dump.toString(), null, Files.isDirectory(dump)
-          ? "a directory where a heap dump file was expected"
-          : "not a regular file (a pipe, a device or a socket): save the dump to a file first");
-    }
-    if (!Files.isReadable(dump)) {
-      throw new java.nio.file.AccessDeniedException(dump.toString(), null, "the heap dump file is not readable");
-    }
+    // Said now rather than at the first analysis; a pipe could be read only once.
+    HeapGraph.requireDumpFile(dump);
     Instant time = Files.getLastModifiedTime(dump).toInstant();
     SnapshotInfo info = new SnapshotInfo(time, OptionalInt.empty(), "", List.of(), Optional.empty(),
         OptionalInt.empty());

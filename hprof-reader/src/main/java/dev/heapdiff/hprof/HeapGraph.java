@@ -75,27 +75,14 @@ public final class HeapGraph implements AutoCloseable {
    * @param file a dump file, plain or gzip, as for {@link #open(Path)}
    * @param layout the layout, or {@code null} to infer it
    * @return the graph, with what the GC roots reach already marked; close it when done
-   * @throws HprofFormatException if the file is not a well-formed HotSpot heap dump, or is a directory
-   * @throws IOException if the file does not exist ({@link NoSuchFileException}), is not a regular file
-   *     such as a pipe ({@link FileSystemException}), is not readable ({@link AccessDeniedException}),
-   *     or cannot be read or decompressed
+   * @throws HprofFormatException if the file is not a well-formed HotSpot heap dump
+   * @throws IOException if the file does not exist ({@link NoSuchFileException}), is a directory or
+   *     not a regular file such as a pipe ({@link FileSystemException}), is not readable ({@link
+   *     AccessDeniedException}), or cannot be read or decompressed ({@link #requireDumpFile})
    * @throws NotEnoughMemoryException if this JVM's heap cannot hold the graph
    */
   public static HeapGraph open(Path file, ObjectLayout layout) throws IOException {
-    if (!Files.exists(file)) {
-      throw new NoSuchFileException(file.toString(), null, "no such heap dump file");
-    }
-    if (Files.isDirectory(file)) {
-      throw new HprofFormatException(file, 0, "a directory where a heap dump file was expected");
-    }
-    if (!Files.isRegularFile(file)) {
-      // A pipe would be read twice (the gzip check, then the mapping) and wait for a writer forever.
-      throw new FileSystemException(file.toString(), null,
-          "not a regular file (a pipe, a device or a socket): save the dump to a file first");
-    }
-    if (!Files.isReadable(file)) {
-      throw new AccessDeniedException(file.toString(), null, "the heap dump file is not readable");
-    }
+    requireDumpFile(file);
     Path temporary = null;
     Path read = file;
     if (Gunzip.isGzip(file)) {
@@ -118,6 +105,32 @@ public final class HeapGraph implements AutoCloseable {
         deleteCopy(temporary, e);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Checks that {@code file} can be opened as a dump, as {@link #open(Path)} does before it reads a
+   * byte: for a caller that opens the file later but wants to fail now.
+   *
+   * @param file a path
+   * @throws NoSuchFileException if there is no such file
+   * @throws FileSystemException if it is a directory, or not a regular file (a pipe, a device or a
+   *     socket: a pipe would be read twice, the gzip check then the mapping, and wait for a writer
+   *     forever)
+   * @throws AccessDeniedException if it cannot be read
+   */
+  public static void requireDumpFile(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString(), null, "no such heap dump file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new FileSystemException(file.toString(), null, Files.isDirectory(file)
+          ? "a directory where a heap dump file was expected"
+          : "not a regular file (a pipe, a device or a socket): save the dump to a file first");
+    }
+    if (!Files.isReadable(file)) {
+      throw new AccessDeniedException(file.toString(), null, "the heap dump file is not readable");
     }
   }
 

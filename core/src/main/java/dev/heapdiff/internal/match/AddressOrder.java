@@ -69,7 +69,7 @@ final class AddressOrder {
         b.ranks();
         return null;
       });
-      a.ranks();
+      Matching.runAlongside(other, a::ranks);
       Matching.join(other);
     }
     int[] partner = a.side.partner;
@@ -381,7 +381,7 @@ final class AddressOrder {
     }
     FutureTask<UnmatchedByColour> other = Matching.inBackground("heapdiff-ties",
         () -> new UnmatchedByColour(b.side, b.byRank, b.rank, cb));
-    UnmatchedByColour ua = new UnmatchedByColour(a.side, a.byRank, a.rank, ca);
+    UnmatchedByColour ua = Matching.alongside(other, () -> new UnmatchedByColour(a.side, a.byRank, a.rank, ca));
     UnmatchedByColour ub = Matching.join(other);
     for (int k = 0; k < ua.objects.length; k++) {
       int x = ua.objects[k];

@@ -499,7 +499,7 @@ final class Matcher {
           sweepers[1].sweepAll(swept, middle, to);
           return null;
         });
-        sweepers[0].sweepAll(swept, from, middle);
+        Matching.runAlongside(half, () -> sweepers[0].sweepAll(swept, from, middle));
         Matching.join(half);
         collect(sweepers[0]);
         collect(sweepers[1]);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * Which live object of one dump is which live object of another: a one-to-one partial map between
@@ -185,7 +186,8 @@ public final class Matching {
       return side;
     });
     long cpu = threadCpu();
-    MatchSide a = new MatchSide(first, liveFirst, membersFirst, popularFirst, keysFirst, true, pseudoStatics);
+    MatchSide a = alongside(other,
+        () -> new MatchSide(first, liveFirst, membersFirst, popularFirst, keysFirst, true, pseudoStatics));
     cpu = threadCpu() - cpu;
     MatchSide b = join(other);
     if (TIMINGS) {
@@ -226,6 +228,47 @@ public final class Matching {
     thread.setDaemon(true);
     thread.start();
     return task;
+  }
+
+  /**
+   * Returns what {@code foreground} makes on this thread while {@code background} runs on its own. If
+   * the foreground fails, the background is waited for (its outcome dropped) before the failure goes
+   * on: it would otherwise run on unseen, holding its arrays while the failure is reported (a heap
+   * that ran out is then reported in a line, which needs some heap).
+   */
+  static <T> T alongside(FutureTask<?> background, Supplier<T> foreground) {
+    try {
+      return foreground.get();
+    } catch (RuntimeException | Error e) {
+      awaitQuietly(background);
+      throw e;
+    }
+  }
+
+  /** {@link #alongside(FutureTask, Supplier)} for a foreground that makes nothing. */
+  static void runAlongside(FutureTask<?> background, Runnable foreground) {
+    alongside(background, () -> {
+      foreground.run();
+      return null;
+    });
+  }
+
+  /** Waits for {@code task} to end, whatever its outcome; an interrupt is kept for later. */
+  private static void awaitQuietly(FutureTask<?> task) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        task.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (ExecutionException | RuntimeException e) {
+        break;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Waits for {@code task} and returns its result, rethrowing what it threw. */

@@ -165,7 +165,7 @@ final class OrderedMerge {
       b.build(keysB);
       return null;
     });
-    a.build(keysA);
+    Matching.runAlongside(other, () -> a.build(keysA));
     Matching.join(other);
 
     t = lap("build", t);
@@ -181,7 +181,7 @@ final class OrderedMerge {
     int na = a.size;
     FutureTask<int[]> backwards = Matching.inBackground("heapdiff-merge-walk", () -> walk(a.key, b.key, anchors,
         false, bToA.length >= na ? bToA : new int[na]));
-    int[] forward = walk(a.key, b.key, anchors, true, aToB);
+    int[] forward = Matching.alongside(backwards, () -> walk(a.key, b.key, anchors, true, aToB));
     int[] backward = Matching.join(backwards);
     // What is no longer needed is let go at once, for the collector to reuse.
     a.key = null;
@@ -221,7 +221,8 @@ final class OrderedMerge {
     int half = (ga.objectCount() / 2) & ~63;
     FutureTask<Integer> upper = Matching.inBackground("heapdiff-merge-confirm", () -> refuse(ga, liveA, gb, liveB,
         aToB, half, ga.objectCount(), refused));
-    int proposed = refuse(ga, liveA, gb, liveB, aToB, 0, half, refused) + Matching.join(upper);
+    int proposed = Matching.alongside(upper, () -> refuse(ga, liveA, gb, liveB, aToB, 0, half, refused))
+        + Matching.join(upper);
     // Class objects are paired by their classes: a changed static field does not unpair them.
     for (HeapClass c : classesA) {
       int x = c.objectIndex();
@@ -546,7 +547,7 @@ final class OrderedMerge {
    */
   Rest rest(HeapGraph ga, long[] liveA, HeapGraph gb, long[] liveB) {
     FutureTask<long[]> other = Matching.inBackground("heapdiff-merge-rest", () -> unpaired(liveA, aToB));
-    long[] unpairedB = unpaired(liveB, bToA);
+    long[] unpairedB = Matching.alongside(other, () -> unpaired(liveB, bToA));
     long[] unpairedA = Matching.join(other);
     long[] inB = unpairedB.clone();
     int half = (gb.objectCount() / 2) & ~63;
@@ -554,7 +555,7 @@ final class OrderedMerge {
       holdersOfUnpaired(gb, liveB, unpairedB, inB, half, gb.objectCount());
       return null;
     });
-    holdersOfUnpaired(gb, liveB, unpairedB, inB, 0, half);
+    Matching.runAlongside(upper, () -> holdersOfUnpaired(gb, liveB, unpairedB, inB, 0, half));
     Matching.join(upper);
     long[] inA = unpairedA.clone();
     for (HeapClass c : ga.classes()) {

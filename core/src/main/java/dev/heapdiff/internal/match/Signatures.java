@@ -31,7 +31,7 @@ final class Signatures {
     // The two sides' colours are independent: the second on another core meanwhile.
     FutureTask<Colours> other = Matching.inBackground("heapdiff-colours",
         () -> new Colours(b, classes.bToA, UNPAIRED_B, false).refine(rounds));
-    Colours ca = new Colours(a, classes.aToB, UNPAIRED_A, true).refine(rounds);
+    Colours ca = Matching.alongside(other, () -> new Colours(a, classes.aToB, UNPAIRED_A, true).refine(rounds));
     Colours cb = Matching.join(other);
     ca.release();
     cb.release();
@@ -173,7 +173,7 @@ final class Signatures {
       }
       int groupBits = bits;
       FutureTask<Groups> groupsOfB = Matching.inBackground("heapdiff-colours", () -> new Groups(colourB, groupBits));
-      Groups ga = new Groups(colourA, bits);
+      Groups ga = Matching.alongside(groupsOfB, () -> new Groups(colourA, groupBits));
       Groups gb = Matching.join(groupsOfB);
       int[] partnerOfA = new int[colourA.length];
       Arrays.fill(partnerOfA, -1);
@@ -183,7 +183,7 @@ final class Signatures {
         join(ga, gb, membersB, middle, count, partnerOfA);
         return null;
       });
-      join(ga, gb, membersB, 0, middle, partnerOfA);
+      Matching.runAlongside(half, () -> join(ga, gb, membersB, 0, middle, partnerOfA));
       Matching.join(half);
       int pairs = 0;
       for (int p : partnerOfA) {
