@@ -2,6 +2,7 @@ package dev.heapdiff.internal.match;
 
 import dev.heapdiff.hprof.HeapGraph;
 import dev.heapdiff.hprof.NotEnoughMemoryException;
+import dev.heapdiff.hprof.internal.Await;
 import dev.heapdiff.internal.Bits;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
@@ -240,7 +241,7 @@ public final class Matching {
     try {
       return foreground.get();
     } catch (RuntimeException | Error e) {
-      awaitQuietly(background);
+      Await.quietly(background);
       throw e;
     }
   }
@@ -251,24 +252,6 @@ public final class Matching {
       foreground.run();
       return null;
     });
-  }
-
-  /** Waits for {@code task} to end, whatever its outcome; an interrupt is kept for later. */
-  private static void awaitQuietly(FutureTask<?> task) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        task.get();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      } catch (ExecutionException | RuntimeException e) {
-        break;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Waits for {@code task} and returns its result, rethrowing what it threw. */

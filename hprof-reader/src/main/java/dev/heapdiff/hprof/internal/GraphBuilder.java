@@ -116,7 +116,7 @@ public final class GraphBuilder {
     } catch (IOException | RuntimeException | Error e) {
       // The walk holds the graph: it ends before the failure goes on, so that the graph can be let
       // go (a heap that ran out is then reported in a line, which needs some heap).
-      awaitQuietly(reachability);
+      Await.quietly(reachability);
       throw e;
     }
     phase("content hashes");
@@ -133,24 +133,6 @@ public final class GraphBuilder {
     }
     phase("reachability (rest)");
     return g;
-  }
-
-  /** Waits for {@code task} to end, whatever its outcome; an interrupt is kept for later. */
-  private static void awaitQuietly(FutureTask<Void> task) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        task.get();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      } catch (ExecutionException e) {
-        break; // the caller's failure is the one to report
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private void resolveClasses() throws HprofFormatException {
