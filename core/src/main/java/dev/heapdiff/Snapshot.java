@@ -103,15 +103,32 @@ public final class Snapshot extends ObjectSet implements AutoCloseable {
             throw new IllegalStateException("snapshot " + file.getFileName() + " is closed");
           }
           try {
-            a = Analysis.of(HeapGraph.open(file, layout));
+            a = analyse(HeapGraph.open(file, layout));
           } catch (IOException e) {
-            throw new UncheckedIOException("cannot read heap dump " + file + ": " + e.getMessage(), e);
+            // The reader's messages name the file already.
+            String message = e.getMessage() != null && e.getMessage().contains(file.toString()) ? e.getMessage()
+                : file + ": " + e.getMessage();
+            throw new UncheckedIOException("cannot read heap dump " + message, e);
           }
           analysis = a;
         }
       }
     }
     return a;
+  }
+
+  /** The first analysis of a graph just opened, which is closed if the analysis fails (its heap ran out). */
+  private static Analysis analyse(HeapGraph graph) throws IOException {
+    try {
+      return Analysis.of(graph);
+    } catch (RuntimeException | Error e) {
+      try {
+        graph.close();
+      } catch (IOException | RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
   /**

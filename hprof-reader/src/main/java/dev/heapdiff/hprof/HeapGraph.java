@@ -236,9 +236,11 @@ public final class HeapGraph implements AutoCloseable {
    * @param excluded accepts the indexes of the objects to treat as absent; asked when the walk meets an
    *     object, possibly more than once for the same one
    * @return a new array of {@code (objectCount() + 63) / 64} words, a bit set for each object reached
+   * @throws NotEnoughMemoryException if the Java heap runs out during the walk (it needs about 5 bytes
+   *     per object), naming this graph's file, instead of an {@link OutOfMemoryError}
    */
   public long[] reachableWithout(IntPredicate excluded) {
-    return Reachability.without(g, excluded, null);
+    return reachableWithout(excluded, null);
   }
 
   /**
@@ -250,9 +252,29 @@ public final class HeapGraph implements AutoCloseable {
    * @param excluded accepts the indexes of the objects to treat as absent, as for the method above
    * @param excludedRoot accepts the positions in {@link #roots()} of the root records to ignore
    * @return a new array of {@code (objectCount() + 63) / 64} words, a bit set for each object reached
+   * @throws NotEnoughMemoryException if the Java heap runs out during the walk, as above
    */
   public long[] reachableWithout(IntPredicate excluded, IntPredicate excludedRoot) {
-    return Reachability.without(g, excluded, excludedRoot);
+    try {
+      return Reachability.without(g, excluded, excludedRoot);
+    } catch (OutOfMemoryError | RuntimeException e) {
+      // A bit per object and a stack of up to an int per object.
+      throw notEnoughMemory("mark the live objects of", e, 5L * objectCount());
+    }
+  }
+
+  /**
+   * {@code e} as a {@link NotEnoughMemoryException} naming this graph's file if it is the Java heap
+   * running out, else {@code e} itself; {@code neededBytes} is about what the work allocates.
+   */
+  private RuntimeException notEnoughMemory(String work, Throwable e, long neededBytes) {
+    if (!NotEnoughMemoryException.isHeapExhaustion(e)) {
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw (Error) e;
+    }
+    return new NotEnoughMemoryException(work, List.of(source), objectCount(), neededBytes, e);
   }
 
   /**
@@ -735,6 +757,8 @@ public final class HeapGraph implements AutoCloseable {
    * @param object an object index, from 0 to {@code objectCount() - 1}
    * @return a new array of referrer indexes in increasing order, reachable or not; a referrer that
    *     holds {@code object} in two slots is listed twice
+   * @throws NotEnoughMemoryException if the Java heap cannot hold the index of incoming references
+   *     (built on the first call: 8 bytes per object and 4 per reference), naming this graph's file
    */
   public int[] referrers(int object) {
     int[] start = inStart;
@@ -752,6 +776,14 @@ public final class HeapGraph implements AutoCloseable {
     if (inStart != null) {
       return;
     }
+    try {
+      indexIncoming();
+    } catch (OutOfMemoryError | RuntimeException e) {
+      throw notEnoughMemory("index the referrers of", e, 8L * objectCount() + 4L * g.refs.length);
+    }
+  }
+
+  private void indexIncoming() {
     int n = g.ids.size();
     int[] start = new int[n + 1];
     for (int target : g.refs) {

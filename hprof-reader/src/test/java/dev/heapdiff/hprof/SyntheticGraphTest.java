@@ -413,6 +413,30 @@ class SyntheticGraphTest {
   }
 
   /**
+   * A heap that runs out while the live objects are marked is said in a {@link
+   * NotEnoughMemoryException} naming the dump (as when it runs out while the dump is opened), not an
+   * {@link OutOfMemoryError}; other failures, and memory other than the Java heap, go on as they are.
+   */
+  @Test
+  void aHeapThatRunsOutWhileMarkingIsReportedNamingTheDump() throws Exception {
+    HprofWriter w = nodes(HprofWriter.inMemory(8));
+    w.instance(0x1000, NODE_CLASS, 0x1010, 1).instance(0x1010, NODE_CLASS, 0L, 2).rootUnknown(0x1000);
+    try (HeapGraph g = open(w)) {
+      assertThatThrownBy(() -> g.reachableWithout(i -> {
+        throw new OutOfMemoryError("Java heap space");
+      })).isInstanceOf(NotEnoughMemoryException.class).hasCauseInstanceOf(OutOfMemoryError.class)
+          .hasMessageContaining("not enough Java heap to mark the live objects of " + g.file());
+      assertThatThrownBy(() -> g.reachableWithout(i -> {
+        throw new OutOfMemoryError("Metaspace");
+      })).isExactlyInstanceOf(OutOfMemoryError.class);
+      assertThatThrownBy(() -> g.reachableWithout(i -> {
+        throw new IllegalStateException("the caller's own");
+      })).isExactlyInstanceOf(IllegalStateException.class).hasMessage("the caller's own");
+      assertThat(g.reachableWithout(i -> false)).isNotEmpty();
+    }
+  }
+
+  /**
    * {@link HeapGraph#contentHash}: instances that differ only in their references, arrays of equal
    * elements and strings that differ only in their cached hash hash alike; a changed primitive field,
    * element, length or coder, or another class name with the same fields, hash apart; and a second
