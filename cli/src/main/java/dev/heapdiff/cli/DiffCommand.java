@@ -63,6 +63,7 @@ final class DiffCommand implements Callable<Integer> {
         }
       }
       SetOutput.write(set, output.by, output.format, output.all, out);
+      out.flush(); // the table first, then the notes below it on a terminal
       if (sameFile) {
         spec.commandLine().getErr().printf("heapdiff: note: BEFORE and AFTER are the same file (%s): nothing is %s.%n",
             after, gone ? "gone" : "new");
