@@ -112,7 +112,9 @@ public class ObjectSet {
   public ObjectSet minus(ObjectSet other) {
     Objects.requireNonNull(other, "other");
     if (other.owner() != owner()) {
-      return derive(owner().matchingWith(other.owner()).partnerNotIn(heapGraph(), bits(), other.bits()));
+      // A whole snapshot holds every partner the matching of live objects gives: no set to ask.
+      long[] others = other.bits == null ? null : other.bits();
+      return derive(owner().matchingWith(other.owner()).partnerNotIn(heapGraph(), bits(), others));
     }
     return derive(Bits.andNot(bits(), other.bits()));
   }
