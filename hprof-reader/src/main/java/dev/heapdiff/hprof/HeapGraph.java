@@ -258,22 +258,19 @@ public final class HeapGraph implements AutoCloseable {
     try {
       return Reachability.without(g, excluded, excludedRoot);
     } catch (OutOfMemoryError | RuntimeException e) {
+      if (!NotEnoughMemoryException.isHeapExhaustion(e)) {
+        throw e;
+      }
       // A bit per object and a stack of up to an int per object.
       throw notEnoughMemory("mark the live objects of", e, 5L * objectCount());
     }
   }
 
   /**
-   * {@code e} as a {@link NotEnoughMemoryException} naming this graph's file if it is the Java heap
-   * running out, else {@code e} itself; {@code neededBytes} is about what the work allocates.
+   * The Java heap running out ({@code e}) as a {@link NotEnoughMemoryException} naming this graph's
+   * file; {@code neededBytes} is about what the work allocates.
    */
-  private RuntimeException notEnoughMemory(String work, Throwable e, long neededBytes) {
-    if (!NotEnoughMemoryException.isHeapExhaustion(e)) {
-      if (e instanceof RuntimeException r) {
-        throw r;
-      }
-      throw (Error) e;
-    }
+  private NotEnoughMemoryException notEnoughMemory(String work, Throwable e, long neededBytes) {
     return new NotEnoughMemoryException(work, List.of(source), objectCount(), neededBytes, e);
   }
 
@@ -641,7 +638,7 @@ public final class HeapGraph implements AutoCloseable {
    * @return the hash, the same in every run: it depends only on the field values' bytes
    */
   public long primitiveFieldsHash(int instance) {
-    return ContentHash.instance(g.in, g.shapes[g.classOf[instance]].primitiveRuns, Values.instanceData(g, instance));
+    return ContentHash.instance(g, instance, g.shapes[g.classOf[instance]].primitiveRuns);
   }
 
   /**
@@ -654,20 +651,10 @@ public final class HeapGraph implements AutoCloseable {
    */
   public long arrayContentHash(int object) {
     return switch (kind(object)) {
-      case PRIMITIVE_ARRAY -> primitiveArrayHash(object);
-      case OBJECT_ARRAY -> objectArrayHash(object);
+      case PRIMITIVE_ARRAY -> ContentHash.primitiveArray(g, object);
+      case OBJECT_ARRAY -> ContentHash.objectArray(g, object);
       default -> 0;
     };
-  }
-
-  private long objectArrayHash(int object) {
-    return ContentHash.objectArray(Values.arrayLength(g, object));
-  }
-
-  private long primitiveArrayHash(int object) {
-    ValueType type = Values.primitiveType(g, object);
-    return ContentHash.primitiveArray(g.in, type.tag(), Values.primitiveData(g, object),
-        (long) arrayLength(object) * type.sizeInDump(g.idSize));
   }
 
   /**
@@ -779,6 +766,9 @@ public final class HeapGraph implements AutoCloseable {
     try {
       indexIncoming();
     } catch (OutOfMemoryError | RuntimeException e) {
+      if (!NotEnoughMemoryException.isHeapExhaustion(e)) {
+        throw e;
+      }
       throw notEnoughMemory("index the referrers of", e, 8L * objectCount() + 4L * g.refs.length);
     }
   }

@@ -1,5 +1,6 @@
 package dev.heapdiff.hprof.internal;
 
+import dev.heapdiff.hprof.ValueType;
 import java.util.Set;
 
 /**
@@ -65,6 +66,23 @@ public final class ContentHash {
       h = (h ^ name.charAt(k)) * 0x100000001B3L;
     }
     return mix(h + name.length());
+  }
+
+  /** {@link #instance} of instance {@code object} of {@code g}, its primitive values at {@code runs}. */
+  public static long instance(GraphData g, int object, int[] runs) {
+    return instance(g.in, runs, Values.instanceData(g, object));
+  }
+
+  /** {@link #primitiveArray} of primitive array {@code object} of {@code g}, read from its record. */
+  public static long primitiveArray(GraphData g, int object) {
+    ValueType type = Values.primitiveType(g, object);
+    return primitiveArray(g.in, type.tag(), Values.primitiveData(g, object),
+        (long) Values.arrayLength(g, object) * type.sizeInDump(g.idSize));
+  }
+
+  /** {@link #objectArray(long)} of object array {@code object} of {@code g}. */
+  public static long objectArray(GraphData g, int object) {
+    return objectArray(Values.arrayLength(g, object));
   }
 
   /** The hash of an object array of {@code length} elements: its length alone. */

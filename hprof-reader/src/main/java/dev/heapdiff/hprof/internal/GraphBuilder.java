@@ -219,7 +219,7 @@ public final class GraphBuilder {
         if (cls < 0) {
           int tag = in.u1(offsets.get(k)) & 0xFF;
           throw in.error(offsets.get(k), String.format("%s refers to class id 0x%x, which has no CLASS DUMP",
-              tag == RecordScanner.INSTANCE_DUMP ? "INSTANCE DUMP" : "OBJECT ARRAY DUMP", classId));
+              recordName(tag), classId));
         }
       }
       classOf[k] = cls;
@@ -276,26 +276,19 @@ public final class GraphBuilder {
 
   private void buildReferences() throws IOException {
     int n = g.ids.size();
-    int chunks = n < 100_000 ? 1 : Parallel.threads();
+    int chunks = Parallel.chunksFor(n);
     int[] counts = new int[n + 1];
     IntBlocks[] parts = new IntBlocks[chunks];
     long[] dangling = new long[chunks];
-    try {
-      Parallel.forChunks(n, chunks, (chunk, from, to) -> {
-        IntBlocks out = new IntBlocks();
-        parts[chunk] = out;
-        for (int i = from; i < to; i++) {
-          long before = out.size();
-          dangling[chunk] += references(i, out);
-          counts[i + 1] = (int) (out.size() - before);
-        }
-      });
-    } catch (Parallel.HprofFailure e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
+    Parallel.forChunksReading(n, chunks, (chunk, from, to) -> {
+      IntBlocks out = new IntBlocks();
+      parts[chunk] = out;
+      for (int i = from; i < to; i++) {
+        long before = out.size();
+        dangling[chunk] += references(i, out);
+        counts[i + 1] = (int) (out.size() - before);
       }
-      throw new IllegalStateException(e.getCause());
-    }
+    });
     long total = 0;
     for (IntBlocks part : parts) {
       total += part.size();
@@ -430,33 +423,20 @@ public final class GraphBuilder {
       }
     }
     long[] hashes = new long[n];
-    try {
-      Parallel.forChunks(n, n < 100_000 ? 1 : Parallel.threads(), (chunk, from, to) -> {
-        for (int i = from; i < to; i++) {
-          hashes[i] = contentHash(i, runs) ^ seeds[g.classOf[i]];
-        }
-      });
-    } catch (Parallel.HprofFailure e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
+    Parallel.forChunksReading(n, Parallel.chunksFor(n), (chunk, from, to) -> {
+      for (int i = from; i < to; i++) {
+        hashes[i] = contentHash(i, runs) ^ seeds[g.classOf[i]];
       }
-      throw new IllegalStateException(e.getCause());
-    }
+    });
     g.contentHash = hashes;
   }
 
   /** The hash of object i's own contents, before its class's seed; {@code runs} by class as {@link #hashContents}. */
   private long contentHash(int i, int[][] runs) {
-    long pos = g.positions.get(i);
-    int id = g.idSize;
     return switch (g.kind(i)) {
-      case RecordScanner.INSTANCE_DUMP -> ContentHash.instance(in, runs[g.classOf[i]], pos + 1 + 2L * id + 8);
-      case RecordScanner.OBJECT_ARRAY_DUMP -> ContentHash.objectArray(in.i4(pos + 1 + id + 4));
-      case RecordScanner.PRIMITIVE_ARRAY_DUMP -> {
-        int type = in.u1(pos + 1 + id + 8) & 0xFF;
-        yield ContentHash.primitiveArray(in, type, pos + 1 + id + 9,
-            (long) in.i4(pos + 1 + id + 4) * ValueType.ofTag(type).sizeInDump(id));
-      }
+      case RecordScanner.INSTANCE_DUMP -> ContentHash.instance(g, i, runs[g.classOf[i]]);
+      case RecordScanner.OBJECT_ARRAY_DUMP -> ContentHash.objectArray(g, i);
+      case RecordScanner.PRIMITIVE_ARRAY_DUMP -> ContentHash.primitiveArray(g, i);
       default -> ContentHash.mix(ContentHash.ofName(g.classes[g.classOfMirror(i)].name) + 0xC1A55);
     };
   }

@@ -1,5 +1,6 @@
 package dev.heapdiff.hprof.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +18,27 @@ final class Parallel {
 
   static int threads() {
     return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** How many chunks a pass over {@code n} objects is split into: one below 100,000, else one per core. */
+  static int chunksFor(int n) {
+    return n < 100_000 ? 1 : threads();
+  }
+
+  /**
+   * {@link #forChunks} for a pass that reads the dump: a worker's {@link IOException} (such as an
+   * {@link dev.heapdiff.hprof.HprofFormatException} naming a record) is thrown as it is, any other
+   * failure in an {@link IllegalStateException}.
+   */
+  static void forChunksReading(int n, int chunks, Chunk body) throws IOException {
+    try {
+      forChunks(n, chunks, body);
+    } catch (HprofFailure e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Splits 0..n into {@code chunks} contiguous ranges and runs them concurrently. */

@@ -79,7 +79,7 @@ final class Sizes {
     // In place: object i's size replaces its array length, which only its own size needs.
     int[] sizes = lengths;
     try {
-      Parallel.forChunks(n, n < 100_000 ? 1 : Parallel.threads(), (chunk, from, to) -> {
+      Parallel.forChunks(n, Parallel.chunksFor(n), (chunk, from, to) -> {
         for (int i = from; i < to; i++) {
           sizes[i] = (int) Math.min(sizeOf(i, table) >>> 3, Integer.MAX_VALUE);
         }
