@@ -47,6 +47,14 @@ final class AddressOrder {
   private boolean nearlyAll;
   /** The pairs outside the chain that lie in a block moved as a whole (bits over {@code a}), while only it counts. */
   private long[] inBlocks = new long[0];
+  /**
+   * The unmatched objects by colour that the last {@link #tiesInOrder} built, and the colours, for
+   * {@link #tiesInLongestOrder}.
+   */
+  private UnmatchedByColour tiesA;
+  private UnmatchedByColour tiesB;
+  private long[] coloursA;
+  private long[] coloursB;
 
   AddressOrder(MatchSide a, MatchSide b) {
     this.a = new Ranks(a);
@@ -62,8 +70,14 @@ final class AddressOrder {
    * Learns from the current pairs whether the two dumps keep address order, and starts over. The
    * address ranks of both sides are made on the first call (8 bytes per object and side), the sets
    * of counted ranks the first time the hint is on: with random ids they never are.
+   *
+   * @param judged which pairs (by their object of {@code a}) are looked at: the sweep's pairs are
+   *     not, as they are made without asking the order and include objects replaced by equal copies,
+   *     new objects in an old one's place (two thousand customers of the in-process leak check, with
+   *     their parts, turned the order off in about a third of its rounds); every pair counts once
+   *     the hint is on
    */
-  void learn() {
+  void learn(IntPredicate judged) {
     if (a.rank == null) {
       FutureTask<Void> other = Matching.inBackground("heapdiff-ranks", () -> {
         b.ranks();
@@ -77,8 +91,9 @@ final class AddressOrder {
     int same = 0;
     int previous = -1;
     for (int r = 0, n = a.byRank.length; r < n; r++) {
-      int y = partner[a.byRank[r]];
-      if (y >= 0) {
+      int x = a.byRank[r];
+      int y = partner[x];
+      if (y >= 0 && judged.test(x)) {
         int rank = b.rank[y];
         if (previous >= 0) {
           seen++;
@@ -375,18 +390,53 @@ final class AddressOrder {
    * side that lies between the partners of the other's nearest matched neighbours in address order.
    */
   int[] tiesInOrder(long[] ca, long[] cb) {
-    MatchSide.IntList out = new MatchSide.IntList(16);
+    tiesA = null;
+    tiesB = null;
     if (!on) {
-      return out.toArray();
+      return new int[0];
     }
     FutureTask<UnmatchedByColour> other = Matching.inBackground("heapdiff-ties",
         () -> new UnmatchedByColour(b.side, b.byRank, b.rank, cb));
-    UnmatchedByColour ua = Matching.alongside(other, () -> new UnmatchedByColour(a.side, a.byRank, a.rank, ca));
-    UnmatchedByColour ub = Matching.join(other);
+    tiesA = Matching.alongside(other, () -> new UnmatchedByColour(a.side, a.byRank, a.rank, ca));
+    tiesB = Matching.join(other);
+    coloursA = ca;
+    coloursB = cb;
+    return ties(tiesA, tiesB);
+  }
+
+  /**
+   * After {@link #tiesInOrder} and the pairs made from what it returned: the same among the objects
+   * still unmatched, with only the pairs of one longest chain in order counted as neighbours ({@link
+   * #countLongestOrderOnly}). A pair out of order is a poor neighbour: the sweep pairs a new object
+   * with the old one of equal contents in its place (an equal copy, wherever it was allocated), and
+   * the objects beside the copy, or beside the old object, are placed by that pair where they are not
+   * (the in-process leak check, whose rounds each replace 2,000 customers by equal copies and append
+   * to order lists a {@code Long} of the value the round before appended: 600 such ties a round were
+   * left unbroken in some runs).
+   */
+  int[] tiesInLongestOrder(IntPredicate swept) {
+    if (!on || tiesA == null) {
+      return new int[0];
+    }
+    UnmatchedByColour ua = tiesA.withoutMatched(a.side);
+    UnmatchedByColour ub = tiesB.withoutMatched(b.side);
+    tiesA = null;
+    tiesB = null;
+    countLongestOrderOnly(swept);
+    try {
+      return ties(ua, ub);
+    } finally {
+      countAllAgain();
+    }
+  }
+
+  /** The pairs of objects each of which is the other's {@link #onlyBetween}, flattened. */
+  private int[] ties(UnmatchedByColour ua, UnmatchedByColour ub) {
+    MatchSide.IntList out = new MatchSide.IntList(16);
     for (int k = 0; k < ua.objects.length; k++) {
       int x = ua.objects[k];
-      int y = onlyBetween(a, b, x, ca[x], ub);
-      if (y >= 0 && onlyBetween(b, a, y, cb[y], ua) == x) {
+      int y = onlyBetween(a, b, x, coloursA[x], ub);
+      if (y >= 0 && onlyBetween(b, a, y, coloursB[y], ua) == x) {
         out.add(x);
         out.add(y);
       }

@@ -125,6 +125,8 @@ final class Matcher {
         long[][] plain = Signatures.plainColours(a, b);
         syncOrder();
         made += matchAll(order.tiesInOrder(plain[0], plain[1]), false);
+        syncOrder();
+        made += matchAll(order.tiesInLongestOrder(this::sweptOrPreset), false);
       }
       bySignature += made;
       phase("ties");
@@ -173,11 +175,14 @@ final class Matcher {
     }
   }
 
-  /** Lets the address order learn from all pairs made so far (it counts them all afresh). */
+  /**
+   * Lets the address order learn from the pairs made so far but the sweep's (then it counts them all
+   * afresh).
+   */
   private void learnOrder() {
     orderPending.size = 0;
     orderStale = false;
-    order.learn();
+    order.learn(x -> how[x] != SWEPT);
   }
 
   /** Brings the address order up to date with the pairs the sweep made, before it is asked. */

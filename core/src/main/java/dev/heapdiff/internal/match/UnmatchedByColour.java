@@ -59,6 +59,41 @@ final class UnmatchedByColour {
     }
   }
 
+  private UnmatchedByColour(int[] objects, long[] colours, int[] start, int[] ranks) {
+    this.objects = objects;
+    this.colours = colours;
+    this.start = start;
+    this.ranks = ranks;
+  }
+
+  /**
+   * These objects but those {@code side} has paired since, in the same groups and order: in time
+   * linear in the objects, without sorting them again.
+   */
+  UnmatchedByColour withoutMatched(MatchSide side) {
+    int n = 0;
+    for (int x : objects) {
+      if (side.partner[x] < 0) {
+        n++;
+      }
+    }
+    int[] keptObjects = new int[n];
+    int[] keptRanks = new int[n];
+    int[] keptStart = new int[start.length];
+    int at = 0;
+    for (int g = 0; g < colours.length; g++) {
+      keptStart[g] = at;
+      for (int k = start[g]; k < start[g + 1]; k++) {
+        if (side.partner[objects[k]] < 0) {
+          keptObjects[at] = objects[k];
+          keptRanks[at++] = ranks[k];
+        }
+      }
+    }
+    keptStart[colours.length] = at;
+    return new UnmatchedByColour(keptObjects, colours, keptStart, keptRanks);
+  }
+
   /** The group of the objects of colour {@code colour}, or a negative number if there are none. */
   int group(long colour) {
     return Arrays.binarySearch(colours, colour);

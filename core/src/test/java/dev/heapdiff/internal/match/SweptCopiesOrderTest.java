@@ -1,0 +1,179 @@
+package dev.heapdiff.internal.match;
+
+import static dev.heapdiff.testdata.BasicType.INT;
+import static dev.heapdiff.testdata.BasicType.LONG;
+import static dev.heapdiff.testdata.BasicType.OBJECT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heapdiff.hprof.HeapGraph;
+import dev.heapdiff.internal.LiveObjects;
+import dev.heapdiff.testdata.HprofWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The matcher from preset pairs in address order (as the address-order merge leaves it), on dumps
+ * that keep the order of survivors, where a map's customers were replaced by equal copies made in
+ * another order (the sweep pairs each copy with the old customer in its slot, against the order)
+ * and each remaining customer's list of order numbers grew into a new array that holds its old
+ * {@code Long} and a new {@code Long} of the same value. Only the address order tells the old
+ * {@code Long} from the new one, which it does only if the sweep's pairs of equal copies neither
+ * turn it off nor stand as neighbours of the old numbers, allocated just after the replaced
+ * customers: as in about a third of the in-process leak checks ({@code LeakCheckBench}'s excess "new"
+ * objects), they did both.
+ */
+class SweptCopiesOrderTest {
+  private static final long OBJECT_CLASS = 0x100;
+  private static final long LONG_CLASS = 0x110;
+  private static final long NODE_CLASS = 0x120;
+  private static final long CUSTOMER_CLASS = 0x130;
+  private static final long ORDERS_CLASS = 0x140;
+  private static final long ARRAY_CLASS = 0x150;
+  private static final long HOLDER_CLASS = 0x160;
+  private static final long TABLE = 0x1000;
+
+  /** Customers that stay, each with a list of orders that grows. */
+  private static final int KEPT = 200;
+  /** Customers replaced by equal copies. */
+  private static final int REPLACED = 50;
+
+  @TempDir Path dir;
+
+  private HeapGraph dump(String name, Consumer<HprofWriter> objects) throws Exception {
+    HprofWriter w = HprofWriter.inMemory(8);
+    w.loadClass(OBJECT_CLASS, "java/lang/Object").classDump(OBJECT_CLASS).end();
+    w.loadClass(LONG_CLASS, "java/lang/Long").classDump(LONG_CLASS).superclass(OBJECT_CLASS).field("value", LONG).end();
+    w.loadClass(NODE_CLASS, "com/example/Node").classDump(NODE_CLASS).superclass(OBJECT_CLASS)
+        .field("key", OBJECT).field("value", OBJECT).end();
+    w.loadClass(CUSTOMER_CLASS, "com/example/Customer").classDump(CUSTOMER_CLASS).superclass(OBJECT_CLASS)
+        .field("id", LONG).field("orders", OBJECT).end();
+    w.loadClass(ORDERS_CLASS, "com/example/Orders").classDump(ORDERS_CLASS).superclass(OBJECT_CLASS)
+        .field("size", INT).field("data", OBJECT).end();
+    w.loadClass(ARRAY_CLASS, "[Ljava/lang/Object;").classDump(ARRAY_CLASS).superclass(OBJECT_CLASS).end();
+    w.loadClass(HOLDER_CLASS, "com/example/Holder").classDump(HOLDER_CLASS).superclass(OBJECT_CLASS)
+        .staticField("TABLE", OBJECT, TABLE).end();
+    for (long c : new long[] {OBJECT_CLASS, LONG_CLASS, NODE_CLASS, CUSTOMER_CLASS, ORDERS_CLASS, ARRAY_CLASS,
+        HOLDER_CLASS}) {
+      w.rootStickyClass(c);
+    }
+    objects.accept(w);
+    Path file = dir.resolve(name + ".hprof");
+    Files.write(file, w.finish().bytes());
+    return HeapGraph.open(file);
+  }
+
+  /** Where replaced customer {@code j}'s objects begin: node, key, customer, orders, array, order number. */
+  private static long replaced(int j) {
+    return 0x10000 + 0x10L * j;
+  }
+
+  /** Where kept customer {@code i}'s order number is, allocated after the replaced customers. */
+  private static long number(int i) {
+    return 0x20000 + 0x10L * i;
+  }
+
+  /** Where kept customer {@code i}'s objects begin: node, key, customer, orders, array. */
+  private static long kept(int i) {
+    return 0x30000 + 0x10L * i;
+  }
+
+  /** Where the copy of replaced customer {@code j} begins in the later dump: customer, orders, array, number. */
+  private static long copy(int j) {
+    return 0x40000 + 0x10L * (REPLACED - 1 - j);
+  }
+
+  /** Where kept customer {@code i}'s grown array and new order number are in the later dump. */
+  private static long grown(int i) {
+    return 0x60000 + 0x10L * i;
+  }
+
+  /**
+   * Customer {@code at + 2} of id {@code id}, its orders at {@code at + 3} whose array {@code array}
+   * holds {@code numbers}; the array written only when it is {@code at + 4}.
+   */
+  private static void customer(HprofWriter w, long at, long id, long array, long... numbers) {
+    w.instance(at + 2, CUSTOMER_CLASS, id, at + 3).instance(at + 3, ORDERS_CLASS, numbers.length, array);
+    if (array == at + 4) {
+      w.objectArray(array, ARRAY_CLASS, numbers);
+    }
+  }
+
+  private static long[] nodes() {
+    return IntStream.range(0, KEPT + REPLACED).mapToLong(k -> k < KEPT ? kept(k) : replaced(k - KEPT)).toArray();
+  }
+
+  @Test
+  void equalCopiesPairedAgainstTheOrderNeitherTurnItOffNorPlaceTies() throws Exception {
+    try (HeapGraph before = dump("before", w -> {
+      w.objectArray(TABLE, ARRAY_CLASS, nodes());
+      for (int i = 0; i < KEPT; i++) {
+        long at = kept(i);
+        w.instance(at, NODE_CLASS, at + 1, at + 2).instance(at + 1, LONG_CLASS, (long) i);
+        customer(w, at, i, at + 4, number(i));
+        w.instance(number(i), LONG_CLASS, 10L * i + 9);
+      }
+      for (int j = 0; j < REPLACED; j++) {
+        long at = replaced(j);
+        w.instance(at, NODE_CLASS, at + 1, at + 2).instance(at + 1, LONG_CLASS, 1_000L + j);
+        customer(w, at, 1_000 + j, at + 4, at + 5);
+        w.instance(at + 5, LONG_CLASS, 10_000L + j);
+      }
+    });
+        HeapGraph after = dump("after", w -> {
+          w.objectArray(TABLE, ARRAY_CLASS, nodes());
+          for (int i = 0; i < KEPT; i++) {
+            long at = kept(i);
+            w.instance(at, NODE_CLASS, at + 1, at + 2).instance(at + 1, LONG_CLASS, (long) i);
+            // The list grew: a new array holds the old number and a new one of the same value.
+            customer(w, at, i, grown(i), number(i), grown(i) + 1);
+            w.instance(number(i), LONG_CLASS, 10L * i + 9);
+            w.objectArray(grown(i), ARRAY_CLASS, number(i), grown(i) + 1, 0L)
+                .instance(grown(i) + 1, LONG_CLASS, 10L * i + 9);
+          }
+          for (int j = 0; j < REPLACED; j++) {
+            long at = replaced(j);
+            long c = copy(j);
+            w.instance(at, NODE_CLASS, at + 1, c).instance(at + 1, LONG_CLASS, 1_000L + j);
+            w.instance(c, CUSTOMER_CLASS, 1_000L + j, c + 1).instance(c + 1, ORDERS_CLASS, 1, c + 2)
+                .objectArray(c + 2, ARRAY_CLASS, c + 3).instance(c + 3, LONG_CLASS, 10_000L + j);
+          }
+        })) {
+      // Preset, as the merge pairs them: the table, the nodes, their keys, the kept customers and their lists.
+      MatchSide.IntList preset = new MatchSide.IntList(16);
+      presetPair(preset, after, before, TABLE);
+      for (int i = 0; i < KEPT; i++) {
+        for (int part = 0; part < 4; part++) {
+          presetPair(preset, after, before, kept(i) + part);
+        }
+      }
+      for (int j = 0; j < REPLACED; j++) {
+        presetPair(preset, after, before, replaced(j));
+        presetPair(preset, after, before, replaced(j) + 1);
+      }
+      long[] liveAfter = LiveObjects.compute(after);
+      long[] liveBefore = LiveObjects.compute(before);
+      int[][] m = Matching.matchSubsets(after, liveAfter, all(after), null, before, liveBefore, all(before), null,
+          preset.toArray());
+      for (int i = 0; i < KEPT; i++) {
+        long number = number(i);
+        assertThat(m[0][after.indexOf(number)]).as("partner of old number 0x%x", number)
+            .isEqualTo(before.indexOf(number));
+        assertThat(m[0][after.indexOf(grown(i) + 1)]).as("partner of new number 0x%x", grown(i) + 1).isEqualTo(-1);
+        assertThat(m[0][after.indexOf(grown(i))]).as("partner of grown array 0x%x", grown(i)).isEqualTo(-1);
+      }
+    }
+  }
+
+  private static void presetPair(MatchSide.IntList out, HeapGraph after, HeapGraph before, long id) {
+    out.add(after.indexOf(id));
+    out.add(before.indexOf(id));
+  }
+
+  private static int[] all(HeapGraph graph) {
+    return IntStream.range(0, graph.objectCount()).toArray();
+  }
+}
