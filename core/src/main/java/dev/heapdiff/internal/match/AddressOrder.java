@@ -14,7 +14,8 @@ import java.util.function.IntPredicate;
  * that lies against the order of the nearest matched neighbours in address order of both its
  * objects; it finds, among the pairs made, one longest chain in order on both sides, against which
  * the pairs made before their neighbours were matched are checked again; and it breaks ties between
- * unmatched objects of equal contents by their place between matched neighbours. The evidence
+ * unmatched objects of equal contents by their place between matched neighbours, then between
+ * neighbours in that chain only. It learns only from pairs the sweep did not make. The evidence
  * (compatibility, the matcher's scores and margins) still decides every pair it does not refuse.
  * Memory is linear and spent only once the hint is on: ranks and a {@link RankSet} of counted ranks
  * per side (a nearest counted neighbour in a few word operations).
@@ -48,12 +49,15 @@ final class AddressOrder {
   /** The pairs outside the chain that lie in a block moved as a whole (bits over {@code a}), while only it counts. */
   private long[] inBlocks = new long[0];
   /**
-   * The unmatched objects by colour that the last {@link #tiesInOrder} built, and the colours, for
-   * {@link #tiesInLongestOrder}.
+   * The unmatched objects of {@code a} by colour that the last {@link #tiesInOrder} built, for {@link
+   * #tiesInLongestOrder}.
    */
   private UnmatchedByColour tiesA;
+  /** The same of {@code b}. */
   private UnmatchedByColour tiesB;
+  /** The colours of {@code a}'s objects that {@link #tiesA} was built with (the caller's, read only). */
   private long[] coloursA;
+  /** The same of {@code b}'s. */
   private long[] coloursB;
 
   AddressOrder(MatchSide a, MatchSide b) {
@@ -204,7 +208,10 @@ final class AddressOrder {
     }
   }
 
-  /** Puts the objects of {@code a} of {@code ranks[from .. to)} in {@link #inBlocks} if they are {@link #BLOCK} or more. */
+  /**
+   * Puts the objects of {@code a} of {@code ranks[from .. to)} in {@link #inBlocks} if there are
+   * {@link #BLOCK} or more.
+   */
   private void markBlock(int[] ranks, int from, int to) {
     if (to - from >= BLOCK) {
       for (int j = from; j < to; j++) {
@@ -407,26 +414,34 @@ final class AddressOrder {
   /**
    * After {@link #tiesInOrder} and the pairs made from what it returned: the same among the objects
    * still unmatched, with only the pairs of one longest chain in order counted as neighbours ({@link
-   * #countLongestOrderOnly}). A pair out of order is a poor neighbour: the sweep pairs a new object
-   * with the old one of equal contents in its place (an equal copy, wherever it was allocated), and
-   * the objects beside the copy, or beside the old object, are placed by that pair where they are not
-   * (the in-process leak check, whose rounds each replace 2,000 customers by equal copies and append
-   * to order lists a {@code Long} of the value the round before appended: 600 such ties a round were
-   * left unbroken in some runs).
+   * #countLongestOrderOnly}), as they stay counted until {@link #countAllAgain}, so that the pairs
+   * returned are made, and asked of the order, with the neighbours they were found with. A pair out
+   * of order is a poor neighbour: the sweep pairs a new object with the old one of equal contents in
+   * its place (an equal copy, wherever it was allocated), and the objects beside the copy, or beside
+   * the old object, are placed by that pair where they are not (the in-process leak check, whose
+   * rounds each replace 2,000 customers by equal copies and append to order lists a {@code Long} of
+   * the value the round before appended: 600 such ties a round were left unbroken in some runs).
    */
-  int[] tiesInLongestOrder(IntPredicate swept) {
-    if (!on || tiesA == null) {
-      return new int[0];
-    }
-    UnmatchedByColour ua = tiesA.withoutMatched(a.side);
-    UnmatchedByColour ub = tiesB.withoutMatched(b.side);
+  int[] tiesInLongestOrder() {
+    UnmatchedByColour ua = tiesA;
+    UnmatchedByColour ub = tiesB;
     tiesA = null;
     tiesB = null;
-    countLongestOrderOnly(swept);
     try {
+      if (!on || ua == null) {
+        return new int[0];
+      }
+      ua = ua.withoutMatched(a.side);
+      ub = ub.withoutMatched(b.side);
+      if (ua.objects.length == 0 || ub.objects.length == 0) {
+        return new int[0];
+      }
+      // Which pairs the sweep made matters only to the chain's share (nearlyAll), not asked here.
+      countLongestOrderOnly(x -> false);
       return ties(ua, ub);
     } finally {
-      countAllAgain();
+      coloursA = null;
+      coloursB = null;
     }
   }
 

@@ -31,6 +31,11 @@ final class Matcher {
   /** How many times an object is weighed before it waits for twice as many matched neighbours. */
   private static final int FREE_EVALUATIONS = 4;
   private static final int MAX_ROUNDS = 12;
+  /**
+   * A round that keeps fewer than one pair in this many of the pairs still possible, and whose
+   * pairs lead to no others, is the last.
+   */
+  private static final int SETTLED = 1000;
   /** A sweep level with at least this many pairs is split between two threads. */
   private static final int PARALLEL_LEVEL = 16_384;
   /** {@link #how} of a pair made by the sweep. */
@@ -77,6 +82,9 @@ final class Matcher {
    * preset.
    */
   final byte[] how;
+  /** The live objects of each side. */
+  private final int liveA;
+  private final int liveB;
   int anchors;
   int bySweep;
   int bySignature;
@@ -94,6 +102,8 @@ final class Matcher {
     this.matchedNeighbours = new int[a.count];
     this.matchedNeighboursAtEvaluation = new int[a.count];
     this.how = new byte[a.count];
+    this.liveA = Bits.count(a.live);
+    this.liveB = Bits.count(b.live);
   }
 
   void run() {
@@ -126,7 +136,9 @@ final class Matcher {
         syncOrder();
         made += matchAll(order.tiesInOrder(plain[0], plain[1]), false);
         syncOrder();
-        made += matchAll(order.tiesInLongestOrder(this::sweptOrPreset), false);
+        // Made, and asked of the order, while only the longest chain counts as neighbours.
+        made += matchAll(order.tiesInLongestOrder(), false);
+        order.countAllAgain();
       }
       bySignature += made;
       phase("ties");
@@ -139,11 +151,12 @@ final class Matcher {
       propagate();
       phase("round " + rounds);
       // A round whose last propagation made no pairs and whose colours and ties kept fewer than one
-      // pair in 1,000 of the objects still unmatched has nothing left to settle (another round finds
-      // about as little again: on the bench, 11 pairs, all undone by the order, for 0.17 s); nor has
-      // one that ends with as many pairs as the round before (pairs the order undid, made again
-      // otherwise, undone again).
-      if (a.matched == beforePropagation && (a.matched - atStart) * 1000L < a.count - a.matched
+      // pair in SETTLED of the pairs still possible (live objects unmatched, on the side with fewer)
+      // has nothing left to settle (another round finds about as little again: on the bench, 11
+      // pairs, all undone by the order, for 0.17 s); nor has one that ends with as many pairs as the
+      // round before (pairs the order undid, made again otherwise, undone again).
+      long stillPossible = Math.min(liveA, liveB) - a.matched;
+      if (a.matched == beforePropagation && (a.matched - atStart) * (long) SETTLED < stillPossible
           || a.matched == pairsAfterRound) {
         break;
       }
@@ -267,12 +280,6 @@ final class Matcher {
   }
 
   /**
-   * Whether a referrer of {@code x} of {@code a} holds it in the slot where the referrer's partner
-   * holds {@code x}'s partner, and that referrer's pair is one the order does not question (in the
-   * longest chain, an anchor, or made by the sweep): the pair then has its place from a trusted
-   * neighbour in the graph, whatever the addresses say (a survivor a copying collection moved).
-   */
-  /**
    * The pairs outside the chain (bits over {@code a}) that are {@link #heldByTrustedPair}, and, in
    * turn, those that such a pair holds in the slot where its partner holds theirs: a structure a
    * copying collection moved keeps its places from a trusted holder down. Pairs a new structure's
@@ -301,6 +308,12 @@ final class Matcher {
     return trusted;
   }
 
+  /**
+   * Whether a referrer of {@code x} of {@code a} holds it in the slot where the referrer's partner
+   * holds {@code x}'s partner, and that referrer's pair is one the order does not question (in the
+   * longest chain, an anchor, or made by the sweep): the pair then has its place from a trusted
+   * neighbour in the graph, whatever the addresses say (a survivor a copying collection moved).
+   */
   private boolean heldByTrustedPair(int x, long[] outside) {
     int y = a.partner[x];
     for (int e = a.inStart[x]; e < a.inStart[x + 1]; e++) {

@@ -94,7 +94,10 @@ final class UnmatchedByColour {
     return new UnmatchedByColour(keptObjects, colours, keptStart, keptRanks);
   }
 
-  /** The group of the objects of colour {@code colour}, or a negative number if there are none. */
+  /**
+   * The group of the objects of colour {@code colour}, or a negative number if none had it when this
+   * was built (after {@link #withoutMatched}, a group may be empty).
+   */
   int group(long colour) {
     return Arrays.binarySearch(colours, colour);
   }

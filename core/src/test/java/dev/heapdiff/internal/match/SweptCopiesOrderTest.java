@@ -12,19 +12,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The matcher from preset pairs in address order (as the address-order merge leaves it), on dumps
- * that keep the order of survivors, where a map's customers were replaced by equal copies made in
- * another order (the sweep pairs each copy with the old customer in its slot, against the order)
- * and each remaining customer's list of order numbers grew into a new array that holds its old
- * {@code Long} and a new {@code Long} of the same value. Only the address order tells the old
- * {@code Long} from the new one, which it does only if the sweep's pairs of equal copies neither
- * turn it off nor stand as neighbours of the old numbers, allocated just after the replaced
- * customers: as in about a third of the in-process leak checks ({@code LeakCheckBench}'s excess "new"
- * objects), they did both.
+ * that keep the order of survivors, where a map's customers were replaced by equal copies (the sweep
+ * pairs each copy with the old customer in its slot, against the order) and each remaining
+ * customer's list of order numbers grew into a new array that holds its old {@code Long} and a new
+ * {@code Long} of the same value. Only the address order tells the old {@code Long} from the new one.
+ * Copies made in another order than the old customers make most adjacent pairs among them out of
+ * order: they must not turn the order off. Old numbers allocated just after the replaced customers
+ * have the copies' pairs as nearest neighbours: ties must also be broken with those of the longest
+ * chain in order only. The in-process leak checks ({@code LeakCheckBench}'s excess "new" objects in
+ * about a third of the runs) showed both.
  */
 class SweptCopiesOrderTest {
   private static final long OBJECT_CLASS = 0x100;
@@ -35,6 +37,8 @@ class SweptCopiesOrderTest {
   private static final long ARRAY_CLASS = 0x150;
   private static final long HOLDER_CLASS = 0x160;
   private static final long TABLE = 0x1000;
+  /** An old object after the kept customers, before what the later dump allocated: the heap goes on. */
+  private static final long MORE = 0x38000;
 
   /** Customers that stay, each with a list of orders that grows. */
   private static final int KEPT = 200;
@@ -55,7 +59,7 @@ class SweptCopiesOrderTest {
         .field("size", INT).field("data", OBJECT).end();
     w.loadClass(ARRAY_CLASS, "[Ljava/lang/Object;").classDump(ARRAY_CLASS).superclass(OBJECT_CLASS).end();
     w.loadClass(HOLDER_CLASS, "com/example/Holder").classDump(HOLDER_CLASS).superclass(OBJECT_CLASS)
-        .staticField("TABLE", OBJECT, TABLE).end();
+        .staticField("TABLE", OBJECT, TABLE).staticField("MORE", OBJECT, MORE).end();
     for (long c : new long[] {OBJECT_CLASS, LONG_CLASS, NODE_CLASS, CUSTOMER_CLASS, ORDERS_CLASS, ARRAY_CLASS,
         HOLDER_CLASS}) {
       w.rootStickyClass(c);
@@ -71,9 +75,14 @@ class SweptCopiesOrderTest {
     return 0x10000 + 0x10L * j;
   }
 
-  /** Where kept customer {@code i}'s order number is, allocated after the replaced customers. */
-  private static long number(int i) {
-    return 0x20000 + 0x10L * i;
+  /** Whether the copies are made in the reverse order of the old customers. */
+  private boolean reversed;
+  /** Whether the kept customers' numbers come just after the replaced customers, or each beside its customer. */
+  private boolean numbersAfterReplaced;
+
+  /** Where kept customer {@code i}'s order number is. */
+  private long number(int i) {
+    return numbersAfterReplaced ? 0x20000 + 0x10L * i : kept(i) + 5;
   }
 
   /** Where kept customer {@code i}'s objects begin: node, key, customer, orders, array. */
@@ -82,8 +91,8 @@ class SweptCopiesOrderTest {
   }
 
   /** Where the copy of replaced customer {@code j} begins in the later dump: customer, orders, array, number. */
-  private static long copy(int j) {
-    return 0x40000 + 0x10L * (REPLACED - 1 - j);
+  private long copy(int j) {
+    return 0x40000 + 0x10L * (reversed ? REPLACED - 1 - j : j);
   }
 
   /** Where kept customer {@code i}'s grown array and new order number are in the later dump. */
@@ -106,10 +115,18 @@ class SweptCopiesOrderTest {
     return IntStream.range(0, KEPT + REPLACED).mapToLong(k -> k < KEPT ? kept(k) : replaced(k - KEPT)).toArray();
   }
 
-  @Test
-  void equalCopiesPairedAgainstTheOrderNeitherTurnItOffNorPlaceTies() throws Exception {
+  /**
+   * Reversed copies, numbers beside their customers: the order must stay on. Copies in order, numbers
+   * after the replaced customers: the copies' pairs must not place the numbers. Both, and neither.
+   */
+  @ParameterizedTest(name = "copies reversed {0}, numbers after the replaced customers {1}")
+  @CsvSource({"true, false", "false, true", "true, true", "false, false"})
+  void equalCopiesPairedAgainstTheOrderNeitherTurnItOffNorPlaceTies(boolean reversed, boolean numbersAfterReplaced)
+      throws Exception {
+    this.reversed = reversed;
+    this.numbersAfterReplaced = numbersAfterReplaced;
     try (HeapGraph before = dump("before", w -> {
-      w.objectArray(TABLE, ARRAY_CLASS, nodes());
+      w.objectArray(TABLE, ARRAY_CLASS, nodes()).instance(MORE, LONG_CLASS, -1L);
       for (int i = 0; i < KEPT; i++) {
         long at = kept(i);
         w.instance(at, NODE_CLASS, at + 1, at + 2).instance(at + 1, LONG_CLASS, (long) i);
@@ -124,7 +141,7 @@ class SweptCopiesOrderTest {
       }
     });
         HeapGraph after = dump("after", w -> {
-          w.objectArray(TABLE, ARRAY_CLASS, nodes());
+          w.objectArray(TABLE, ARRAY_CLASS, nodes()).instance(MORE, LONG_CLASS, -1L);
           for (int i = 0; i < KEPT; i++) {
             long at = kept(i);
             w.instance(at, NODE_CLASS, at + 1, at + 2).instance(at + 1, LONG_CLASS, (long) i);
@@ -145,6 +162,7 @@ class SweptCopiesOrderTest {
       // Preset, as the merge pairs them: the table, the nodes, their keys, the kept customers and their lists.
       MatchSide.IntList preset = new MatchSide.IntList(16);
       presetPair(preset, after, before, TABLE);
+      presetPair(preset, after, before, MORE);
       for (int i = 0; i < KEPT; i++) {
         for (int part = 0; part < 4; part++) {
           presetPair(preset, after, before, kept(i) + part);
