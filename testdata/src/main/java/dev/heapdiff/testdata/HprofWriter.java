@@ -260,6 +260,14 @@ public final class HprofWriter implements Closeable {
     return this;
   }
 
+  /** A ROOT STICKY CLASS record for each of {@code classIds}, in order. */
+  public HprofWriter rootStickyClasses(long... classIds) {
+    for (long c : classIds) {
+      rootStickyClass(c);
+    }
+    return this;
+  }
+
   /** ROOT THREAD BLOCK of thread {@code threadSerial}. */
   public HprofWriter rootThreadBlock(long objectId, int threadSerial) {
     sub(0x06).id(objectId, idSize).u4(threadSerial);

@@ -60,10 +60,7 @@ class SweptCopiesOrderTest {
     w.loadClass(ARRAY_CLASS, "[Ljava/lang/Object;").classDump(ARRAY_CLASS).superclass(OBJECT_CLASS).end();
     w.loadClass(HOLDER_CLASS, "com/example/Holder").classDump(HOLDER_CLASS).superclass(OBJECT_CLASS)
         .staticField("TABLE", OBJECT, TABLE).staticField("MORE", OBJECT, MORE).end();
-    for (long c : new long[] {OBJECT_CLASS, LONG_CLASS, NODE_CLASS, CUSTOMER_CLASS, ORDERS_CLASS, ARRAY_CLASS,
-        HOLDER_CLASS}) {
-      w.rootStickyClass(c);
-    }
+    w.rootStickyClasses(OBJECT_CLASS, LONG_CLASS, NODE_CLASS, CUSTOMER_CLASS, ORDERS_CLASS, ARRAY_CLASS, HOLDER_CLASS);
     objects.accept(w);
     Path file = dir.resolve(name + ".hprof");
     Files.write(file, w.finish().bytes());

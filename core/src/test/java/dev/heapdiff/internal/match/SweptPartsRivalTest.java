@@ -51,10 +51,7 @@ class SweptPartsRivalTest {
     w.loadClass(ARRAY_CLASS, "[Ljava/lang/Object;").classDump(ARRAY_CLASS).superclass(OBJECT_CLASS).end();
     w.loadClass(HOLDER_CLASS, "com/example/Holder").classDump(HOLDER_CLASS).superclass(OBJECT_CLASS)
         .staticField("HEAD", OBJECT, head).staticField("TARGETS", OBJECT, targets).end();
-    for (long c : new long[] {OBJECT_CLASS, ENTRY_CLASS, SITE_CLASS, CONTEXT_CLASS, TARGET_CLASS, ARRAY_CLASS,
-        HOLDER_CLASS}) {
-      w.rootStickyClass(c);
-    }
+    w.rootStickyClasses(OBJECT_CLASS, ENTRY_CLASS, SITE_CLASS, CONTEXT_CLASS, TARGET_CLASS, ARRAY_CLASS, HOLDER_CLASS);
     objects.accept(w);
     Path file = dir.resolve(name + ".hprof");
     Files.write(file, w.finish().bytes());
