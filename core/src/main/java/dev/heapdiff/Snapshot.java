@@ -137,11 +137,11 @@ public final class Snapshot extends ObjectSet implements AutoCloseable {
    * before.minus(after)} what it let go (as objects of {@code before}). Dumps name objects only by
    * address, and collectors move objects and reuse addresses, so which object is which is inferred
    * from both dumps (classes, class loaders, threads, static fields, contents and the references
-   * around each object) and computed once per pair of snapshots. An object replaced by an equal copy
-   * in the same place (nodes a {@code ConcurrentHashMap} copied when it grew, a row a database
-   * rewrote with one value changed) can look like the object it replaced and then does not count
-   * as new; where the two dumps keep the relative address order of objects, as dumps of live
-   * objects after a compacting collection do, that order tells most such copies apart.
+   * around each object) and computed once per pair of snapshots. An object replaced by a new one of
+   * its class in the same place (a map's value replaced by {@code put}, nodes a {@code
+   * ConcurrentHashMap} copied when it grew, a row a database rewrote with one value changed) looks
+   * like the old object changed in place and is matched with it: it does not count as new, nor the
+   * old one as gone (the dumps alone cannot tell the two apart; see the README).
    *
    * @param earlier the snapshot to compare with: the earlier one for what is new, the later one for what
    *     is gone; this snapshot itself gives the empty set

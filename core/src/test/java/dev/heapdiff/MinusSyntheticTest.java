@@ -33,6 +33,7 @@ class MinusSyntheticTest {
   static final long INT_VALUE_CLASS = 0x190;
   static final long TEXT_VALUE_CLASS = 0x1A0;
   static final long PAGE_CLASS = 0x1B0;
+  static final long BAG_CLASS = 0x1C0;
 
   @TempDir Path dir;
 
@@ -133,6 +134,50 @@ class MinusSyntheticTest {
     try (Snapshot before = dump("before", 0x10, 0x20, w -> sharedCounters(w, 0x10, 0x20, 0x100000, 100, 0, 0, 0));
         Snapshot after = dump("after", 0x30, 0x40, w -> sharedCounters(w, 0x30, 0x40, 0x900000, 100, 5, 0, 0))) {
       assertThat(ids(after.minus(before))).isEmpty();
+      assertThat(ids(before.minus(after))).isEmpty();
+    }
+  }
+
+  /**
+   * {@code Holder.A}: a bag (an element array, a size and a count of changes, as {@code ArrayList}
+   * has) whose element array is {@code elements}, of {@code size} nodes at {@code nodes}; {@code
+   * Holder.B}: the shared empty array at {@code empty}, which five other empty bags hold too ({@code
+   * Holder.C}'s array, with 300 nodes and their leaves for the address-order merge to pair).
+   */
+  private static void bagInAStatic(HprofWriter w, long elements, int size, long nodes) {
+    w.loadClass(BAG_CLASS, "com/example/Bag").classDump(BAG_CLASS).superclass(OBJECT_CLASS)
+        .field("elements", OBJECT).field("size", INT).field("changes", INT).end();
+    w.rootStickyClass(BAG_CLASS);
+    long empty = 0x10100;
+    w.instance(0x10000, BAG_CLASS, elements, size, size).objectArray(empty, ARRAY_CLASS);
+    long[] held = new long[305];
+    for (int i = 0; i < 5; i++) {
+      held[i] = 0x10200 + 16L * i;
+      w.instance(held[i], BAG_CLASS, empty, 0, 0);
+    }
+    for (int i = 0; i < 300; i++) {
+      held[5 + i] = 0x20000 + 32L * i;
+      nodeWithLeaf(w, held[5 + i], i);
+    }
+    w.objectArray(0x30000, ARRAY_CLASS, held);
+    if (elements != empty) {
+      long[] slots = new long[10];
+      for (int i = 0; i < size; i++) {
+        slots[i] = nodes + 32L * i;
+        w.instance(slots[i], NODE_CLASS, 0L, 1_000 + i);
+      }
+      w.objectArray(elements, ARRAY_CLASS, slots);
+    }
+  }
+
+  @Test
+  void aBagAStaticHoldsIsTheSameBagWhenItsFirstElementsReplaceTheSharedEmptyArray() throws Exception {
+    // An empty ArrayList holds the JDK's shared empty array; its first element gives it an array of
+    // its own. Its class's static field still holds it: the field took a new object in place of a
+    // shared one, and its size changed, which must not make it a new bag (and the old one gone).
+    try (Snapshot before = dump("before", 0x10000, 0x10100, 0x30000, w -> bagInAStatic(w, 0x10100, 0, 0));
+        Snapshot after = dump("after", 0x10000, 0x10100, 0x30000, w -> bagInAStatic(w, 0x50000, 3, 0x50100))) {
+      assertThat(ids(after.minus(before))).containsExactly(0x50000, 0x50100, 0x50120, 0x50140);
       assertThat(ids(before.minus(after))).isEmpty();
     }
   }
