@@ -34,6 +34,7 @@ class MinusSyntheticTest {
   static final long TEXT_VALUE_CLASS = 0x1A0;
   static final long PAGE_CLASS = 0x1B0;
   static final long BAG_CLASS = 0x1C0;
+  static final long BOX_CLASS = 0x1D0;
 
   @TempDir Path dir;
 
@@ -140,16 +141,28 @@ class MinusSyntheticTest {
 
   /**
    * {@code Holder.A}: a bag (an element array, a size and a count of changes, as {@code ArrayList}
-   * has) whose element array is {@code elements}, of {@code size} nodes at {@code nodes}; {@code
-   * Holder.B}: the shared empty array at {@code empty}, which five other empty bags hold too ({@code
-   * Holder.C}'s array, with 300 nodes and their leaves for the address-order merge to pair).
+   * has) whose element array is {@code elements}, of {@code size} nodes at {@code nodes}, or with
+   * {@code boxed} a box at 0x10080 that holds that bag and a second one, at 0x10040, like it with
+   * its elements at {@code elements + 0x1000} and {@code nodes + 0x1000}; {@code Holder.B}: the shared
+   * empty array at {@code empty}, which five other empty bags hold too ({@code Holder.C}'s array, with
+   * 300 nodes and their leaves for the address-order merge to pair).
    */
-  private static void bagInAStatic(HprofWriter w, long elements, int size, long nodes) {
+  private static void bagInAStatic(HprofWriter w, long elements, int size, long nodes, boolean boxed) {
     w.loadClass(BAG_CLASS, "com/example/Bag").classDump(BAG_CLASS).superclass(OBJECT_CLASS)
-        .field("elements", OBJECT).field("size", INT).field("changes", INT).end();
-    w.rootStickyClass(BAG_CLASS);
+        .field("elementData", OBJECT).field("size", INT).field("modCount", INT).end();
+    w.loadClass(BOX_CLASS, "com/example/Box").classDump(BOX_CLASS).superclass(OBJECT_CLASS)
+        .field("orders", OBJECT).field("returns", OBJECT).end();
+    w.rootStickyClass(BAG_CLASS).rootStickyClass(BOX_CLASS);
     long empty = 0x10100;
     w.instance(0x10000, BAG_CLASS, elements, size, size).objectArray(empty, ARRAY_CLASS);
+    if (boxed) {
+      w.instance(0x10080, BOX_CLASS, 0x10000L, 0x10040L);
+      long second = elements == empty ? empty : elements + 0x1000;
+      w.instance(0x10040, BAG_CLASS, second, size, size);
+      if (second != empty) {
+        elementArray(w, second, size, nodes + 0x1000);
+      }
+    }
     long[] held = new long[305];
     for (int i = 0; i < 5; i++) {
       held[i] = 0x10200 + 16L * i;
@@ -161,13 +174,18 @@ class MinusSyntheticTest {
     }
     w.objectArray(0x30000, ARRAY_CLASS, held);
     if (elements != empty) {
-      long[] slots = new long[10];
-      for (int i = 0; i < size; i++) {
-        slots[i] = nodes + 32L * i;
-        w.instance(slots[i], NODE_CLASS, 0L, 1_000 + i);
-      }
-      w.objectArray(elements, ARRAY_CLASS, slots);
+      elementArray(w, elements, size, nodes);
     }
+  }
+
+  /** An array of 10 slots at {@code elements} whose first {@code size} hold new nodes at {@code nodes}. */
+  private static void elementArray(HprofWriter w, long elements, int size, long nodes) {
+    long[] slots = new long[10];
+    for (int i = 0; i < size; i++) {
+      slots[i] = nodes + 32L * i;
+      w.instance(slots[i], NODE_CLASS, 0L, 1_000 + i);
+    }
+    w.objectArray(elements, ARRAY_CLASS, slots);
   }
 
   @Test
@@ -175,9 +193,25 @@ class MinusSyntheticTest {
     // An empty ArrayList holds the JDK's shared empty array; its first element gives it an array of
     // its own. Its class's static field still holds it: the field took a new object in place of a
     // shared one, and its size changed, which must not make it a new bag (and the old one gone).
-    try (Snapshot before = dump("before", 0x10000, 0x10100, 0x30000, w -> bagInAStatic(w, 0x10100, 0, 0));
-        Snapshot after = dump("after", 0x10000, 0x10100, 0x30000, w -> bagInAStatic(w, 0x50000, 3, 0x50100))) {
+    try (Snapshot before = dump("before", 0x10000, 0x10100, 0x30000, w -> bagInAStatic(w, 0x10100, 0, 0, false));
+        Snapshot after = dump("after", 0x10000, 0x10100, 0x30000,
+            w -> bagInAStatic(w, 0x50000, 3, 0x50100, false))) {
       assertThat(ids(after.minus(before))).containsExactly(0x50000, 0x50100, 0x50120, 0x50140);
+      assertThat(ids(before.minus(after))).isEmpty();
+    }
+  }
+
+  @Test
+  void aBoxOfBagsThatGainedTheirFirstElementsIsTheSameBox() throws Exception {
+    // An object whose own fields hold two such lists (each held by it alone): the lists' new arrays,
+    // in place of the shared empty one that only matched lists hold besides, and their new sizes must
+    // not make the box and its lists new. The empty array is held by matched objects only: no other
+    // unmatched box or list is a rival for them.
+    try (Snapshot before = dump("before", 0x10080, 0x10100, 0x30000, w -> bagInAStatic(w, 0x10100, 0, 0, true));
+        Snapshot after = dump("after", 0x10080, 0x10100, 0x30000,
+            w -> bagInAStatic(w, 0x50000, 3, 0x50100, true))) {
+      assertThat(ids(after.minus(before))).containsExactly(0x50000, 0x50100, 0x50120, 0x50140, 0x51000, 0x51100,
+          0x51120, 0x51140);
       assertThat(ids(before.minus(after))).isEmpty();
     }
   }

@@ -213,7 +213,14 @@ final class Evidence {
             s += w;
           }
         } else if (px >= 0 || to.partner[ys] >= 0) {
-          s -= d;
+          // A referent that lives on in both dumps on one side, one without a partner on the other. If
+          // an unmatched object of this side holds the live one's partner in this slot, it may be the
+          // candidate's partner; if only matched objects do (a shared empty array that other lists
+          // hold), the field took an object of its own in place of a shared one, or the reverse: a
+          // change, as leaving null is.
+          int py = to.partner[ys];
+          boolean rival = px >= 0 ? py >= 0 || heldByUnmatched(to, px, k) : heldByUnmatched(from, py, k);
+          s -= rival ? d : 0.5 * d;
         } else {
           double v = unmatchedReferents(from, xs, ys);
           if (v == 0 && own && from.kinds[xs] == MatchSide.INSTANCE && soleHolder(from, x, xs, k)
@@ -291,11 +298,14 @@ final class Evidence {
     if (fields == 0 || to.primitiveValues(ys, vy) != fields) {
       return 0;
     }
-    float[] d = from.primitiveDisagree[from.classIndexOf(xs)];
+    int c = from.classIndexOf(xs);
+    float[] d = from.primitiveDisagree[c];
+    boolean[] counter = from.counter[c];
     double differing = 0;
     for (int f = 0; f < fields; f++) {
       if (vx[f] != vy[f]) {
-        differing += f < d.length ? Math.min(1f, d[f]) : 1f;
+        // A collection's size or count of changes changes with every element it gains: half as much.
+        differing += (f < d.length ? Math.min(1f, d[f]) : 1f) * (f < counter.length && counter[f] ? 0.5 : 1);
       }
     }
     return differing / fields;
@@ -507,13 +517,37 @@ final class Evidence {
         continue;
       }
       int px = rx < 0 ? -1 : from.partner[rx];
+      int py = ry < 0 ? -1 : to.partner[ry];
       if (px >= 0 && px == ry) {
         balance++;
-      } else if (px >= 0 || ry >= 0 && to.partner[ry] >= 0) {
+      } else if (px >= 0 && (py >= 0 || heldByUnmatched(to, px, k))
+          || px < 0 && py >= 0 && heldByUnmatched(from, py, k)) {
+        // A matched referent on one side whose partner an unmatched object of the other side holds in
+        // this slot: that object, not this one, may be the other's partner. Where only matched objects
+        // hold it (a shared empty array that other lists hold), the slot just took or left a shared
+        // object, as a list's first element replaces the shared empty array.
         balance--;
       }
     }
     return balance;
+  }
+
+  /**
+   * Whether an unmatched object of {@code side} holds {@code target} in slot {@code k} (at most {@link
+   * #SOLE_HOLDER_SCAN} referrers looked at; more count as held).
+   */
+  private static boolean heldByUnmatched(MatchSide side, int target, int k) {
+    int start = side.inStart[target];
+    int end = side.inStart[target + 1];
+    if (end - start > SOLE_HOLDER_SCAN) {
+      return true;
+    }
+    for (int e = start; e < end; e++) {
+      if (side.inSlot[e] == k && side.partner[side.inFrom[e]] < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -29,6 +29,12 @@ final class MatchSide {
   private static final Set<String> LINKS = Set.of("next", "prev", "previous", "left", "right", "parent", "before",
       "after", "succ", "pred", "head", "tail", "first", "last", "nextNode", "prevNode");
 
+  /**
+   * Primitive fields that count what a collection holds or how often it changed: they change with
+   * every element added ({@link Evidence}'s own parts weigh a difference in them by half).
+   */
+  private static final Set<String> COUNTERS = Set.of("size", "modCount", "count", "elementCount", "baseCount");
+
   /** How many objects must hold a referent for it to be popular ({@link #popular}). */
   static final int POPULAR = 64;
 
@@ -78,6 +84,8 @@ final class MatchSide {
   final float[][] disagree;
   final double[][] prior;
   final float[][] primitiveDisagree;
+  /** Per class, which primitive fields (in {@link #primitiveValues} order) are {@link #COUNTERS}. */
+  final boolean[][] counter;
   /**
    * Per class of arrays of references: whether none of many pairs of its arrays shows an element
    * changed ({@link Stability}), so that arrays of it that differ are taken to be different arrays.
@@ -163,6 +171,7 @@ final class MatchSide {
     this.disagree = new float[classes.size()][];
     this.prior = new double[classes.size()][];
     this.primitiveDisagree = new float[classes.size()][];
+    this.counter = new boolean[classes.size()][];
     this.invariantElements = new boolean[classes.size()];
     int stringClass = -1;
     int stringValueSlot = -1;
@@ -185,9 +194,15 @@ final class MatchSide {
         agree[c.index()][k] = Stability.agreement(p[k]);
         disagree[c.index()][k] = Stability.disagreement(p[k]);
       }
-      float[] prim = new float[primitiveFieldNames(graph, c).size()];
+      List<String> primNames = primitiveFieldNames(graph, c);
+      float[] prim = new float[primNames.size()];
       Arrays.fill(prim, 1f);
       primitiveDisagree[c.index()] = prim;
+      boolean[] counting = new boolean[primNames.size()];
+      for (int f = 0; f < counting.length; f++) {
+        counting[f] = COUNTERS.contains(primNames.get(f));
+      }
+      counter[c.index()] = counting;
       maxFields = Math.max(maxFields, prim.length);
       if (c.name().equals("java.lang.String") && stringClass < 0) {
         stringClass = c.index();
