@@ -140,8 +140,8 @@ public final class Snapshot extends ObjectSet implements AutoCloseable {
    * around each object) and computed once per pair of snapshots. An object replaced by a new one of
    * its class in the same place (a map's value replaced by {@code put}, nodes a {@code
    * ConcurrentHashMap} copied when it grew, a row a database rewrote with one value changed) looks
-   * like the old object changed in place and is matched with it: it does not count as new, nor the
-   * old one as gone (the dumps alone cannot tell the two apart; see the README).
+   * like the old object changed in place and is usually matched with it: it does not count as new,
+   * nor the old one as gone (the dumps alone cannot tell the two apart; see the README).
    *
    * @param earlier the snapshot to compare with: the earlier one for what is new, the later one for what
    *     is gone; this snapshot itself gives the empty set

@@ -19,6 +19,8 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code after.minus(before)} on pairs of dumps written by {@link HprofWriter}, where it is known
@@ -144,10 +146,10 @@ class MinusSyntheticTest {
    * has) whose element array is {@code elements}, of {@code size} nodes at {@code nodes}, or with
    * {@code boxed} a box at 0x10080 that holds that bag and a second one, at 0x10040, like it with
    * its elements at {@code elements + 0x1000} and {@code nodes + 0x1000}; {@code Holder.B}: the shared
-   * empty array at {@code empty}, which five other empty bags hold too ({@code Holder.C}'s array, with
-   * 300 nodes and their leaves for the address-order merge to pair).
+   * empty array at {@code empty}, which {@code others} other empty bags hold too ({@code Holder.C}'s
+   * array, with 300 nodes and their leaves for the address-order merge to pair).
    */
-  private static void bagInAStatic(HprofWriter w, long elements, int size, long nodes, boolean boxed) {
+  private static void bagInAStatic(HprofWriter w, long elements, int size, long nodes, boolean boxed, int others) {
     w.loadClass(BAG_CLASS, "com/example/Bag").classDump(BAG_CLASS).superclass(OBJECT_CLASS)
         .field("elementData", OBJECT).field("size", INT).field("modCount", INT).end();
     w.loadClass(BOX_CLASS, "com/example/Box").classDump(BOX_CLASS).superclass(OBJECT_CLASS)
@@ -163,14 +165,14 @@ class MinusSyntheticTest {
         elementArray(w, second, size, nodes + 0x1000);
       }
     }
-    long[] held = new long[305];
-    for (int i = 0; i < 5; i++) {
+    long[] held = new long[others + 300];
+    for (int i = 0; i < others; i++) {
       held[i] = 0x10200 + 16L * i;
       w.instance(held[i], BAG_CLASS, empty, 0, 0);
     }
     for (int i = 0; i < 300; i++) {
-      held[5 + i] = 0x20000 + 32L * i;
-      nodeWithLeaf(w, held[5 + i], i);
+      held[others + i] = 0x20000 + 32L * i;
+      nodeWithLeaf(w, held[others + i], i);
     }
     w.objectArray(0x30000, ARRAY_CLASS, held);
     if (elements != empty) {
@@ -193,23 +195,28 @@ class MinusSyntheticTest {
     // An empty ArrayList holds the JDK's shared empty array; its first element gives it an array of
     // its own. Its class's static field still holds it: the field took a new object in place of a
     // shared one, and its size changed, which must not make it a new bag (and the old one gone).
-    try (Snapshot before = dump("before", 0x10000, 0x10100, 0x30000, w -> bagInAStatic(w, 0x10100, 0, 0, false));
+    try (Snapshot before = dump("before", 0x10000, 0x10100, 0x30000, w -> bagInAStatic(w, 0x10100, 0, 0, false, 5));
         Snapshot after = dump("after", 0x10000, 0x10100, 0x30000,
-            w -> bagInAStatic(w, 0x50000, 3, 0x50100, false))) {
+            w -> bagInAStatic(w, 0x50000, 3, 0x50100, false, 5))) {
       assertThat(ids(after.minus(before))).containsExactly(0x50000, 0x50100, 0x50120, 0x50140);
       assertThat(ids(before.minus(after))).isEmpty();
     }
   }
 
-  @Test
-  void aBoxOfBagsThatGainedTheirFirstElementsIsTheSameBox() throws Exception {
-    // An object whose own fields hold two such lists (each held by it alone): the lists' new arrays,
-    // in place of the shared empty one that only matched lists hold besides, and their new sizes must
-    // not make the box and its lists new. The empty array is held by matched objects only: no other
-    // unmatched box or list is a rival for them.
-    try (Snapshot before = dump("before", 0x10080, 0x10100, 0x30000, w -> bagInAStatic(w, 0x10100, 0, 0, true));
+  /**
+   * An object whose own fields hold two such lists (each held by it alone): the lists' new arrays, in
+   * place of the shared empty one that only matched lists hold besides, and their new sizes must not
+   * make the box and its lists new. The empty array is held by matched objects only: no other
+   * unmatched box or list is a rival for them; with 100 other empty lists it is a popular object, as
+   * the JDK's shared empty array is in a real heap.
+   */
+  @ParameterizedTest(name = "{0} other empty bags")
+  @ValueSource(ints = {5, 100})
+  void aBoxOfBagsThatGainedTheirFirstElementsIsTheSameBox(int others) throws Exception {
+    try (Snapshot before = dump("before", 0x10080, 0x10100, 0x30000,
+        w -> bagInAStatic(w, 0x10100, 0, 0, true, others));
         Snapshot after = dump("after", 0x10080, 0x10100, 0x30000,
-            w -> bagInAStatic(w, 0x50000, 3, 0x50100, true))) {
+            w -> bagInAStatic(w, 0x50000, 3, 0x50100, true, others))) {
       assertThat(ids(after.minus(before))).containsExactly(0x50000, 0x50100, 0x50120, 0x50140, 0x51000, 0x51100,
           0x51120, 0x51140);
       assertThat(ids(before.minus(after))).isEmpty();

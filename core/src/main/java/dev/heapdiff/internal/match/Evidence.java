@@ -213,13 +213,14 @@ final class Evidence {
             s += w;
           }
         } else if (px >= 0 || to.partner[ys] >= 0) {
-          // A referent that lives on in both dumps on one side, one without a partner on the other. If
-          // an unmatched object of this side holds the live one's partner in this slot, it may be the
-          // candidate's partner; if only matched objects do (a shared empty array that other lists
-          // hold), the field took an object of its own in place of a shared one, or the reverse: a
-          // change, as leaving null is.
+          // In an own field: a referent that lives on in both dumps on one side, one without a partner
+          // on the other. If an unmatched object of the candidate's class holds the live one's partner
+          // in this field, it may be the candidate's partner; if none does (a shared empty array that
+          // matched lists hold), the field took an object of its own in place of a shared one, or the
+          // reverse: a change, as leaving null is.
           int py = to.partner[ys];
-          boolean rival = px >= 0 ? py >= 0 || heldByUnmatched(to, px, k) : heldByUnmatched(from, py, k);
+          boolean rival = array || from.isLink(x, k) || (px >= 0 ? py >= 0 || heldByUnmatched(to, px, k, y)
+              : heldByUnmatched(from, py, k, x));
           s -= rival ? d : 0.5 * d;
         } else {
           double v = unmatchedReferents(from, xs, ys);
@@ -503,8 +504,10 @@ final class Evidence {
   /**
    * For unmatched instances {@code xs} of {@code from} and {@code ys} of the other side, of paired
    * classes: how many of their slots hold a pair, less how many hold a matched object whose partner
-   * the other does not hold there. {@link MatchSide#popular} referents (a shared constant, a list's
-   * head) are not counted.
+   * the other does not hold there, except an own field (not a link) where the other holds an
+   * unmatched object and no unmatched object of its class holds that partner there (the field took an
+   * object of its own in place of a shared one). {@link MatchSide#popular} referents (a shared
+   * constant, a list's head) are not counted.
    */
   private int pairedReferentsBalance(MatchSide from, int xs, int ys) {
     MatchSide to = other(from);
@@ -520,30 +523,36 @@ final class Evidence {
       int py = ry < 0 ? -1 : to.partner[ry];
       if (px >= 0 && px == ry) {
         balance++;
-      } else if (px >= 0 && (py >= 0 || heldByUnmatched(to, px, k))
-          || px < 0 && py >= 0 && heldByUnmatched(from, py, k)) {
-        // A matched referent on one side whose partner an unmatched object of the other side holds in
-        // this slot: that object, not this one, may be the other's partner. Where only matched objects
-        // hold it (a shared empty array that other lists hold), the slot just took or left a shared
-        // object, as a list's first element replaces the shared empty array.
-        balance--;
+      } else if (px >= 0 || py >= 0) {
+        // A matched referent against an unmatched one in an own field: only an unmatched object of the
+        // same class holding the matched one's partner there (which may be the other's partner) speaks
+        // against the pair. Where none does (a shared empty array that matched lists hold), the field
+        // took or left a shared object, as a list's first element replaces the shared empty array.
+        boolean otherUnmatched = px >= 0 ? ry >= 0 && py < 0 : rx >= 0;
+        if (!otherUnmatched || from.isLink(xs, k)
+            || (px >= 0 ? heldByUnmatched(to, px, k, ys) : heldByUnmatched(from, py, k, xs))) {
+          balance--;
+        }
       }
     }
     return balance;
   }
 
   /**
-   * Whether an unmatched object of {@code side} holds {@code target} in slot {@code k} (at most {@link
-   * #SOLE_HOLDER_SCAN} referrers looked at; more count as held).
+   * Whether an unmatched live object of {@code side} other than {@code holder}, of its kind and class,
+   * holds {@code target} in slot {@code k}. A {@link MatchSide#popular} target (a shared constant) has
+   * no such rival: no more than {@link MatchSide#POPULAR} referrers are looked at.
    */
-  private static boolean heldByUnmatched(MatchSide side, int target, int k) {
-    int start = side.inStart[target];
-    int end = side.inStart[target + 1];
-    if (end - start > SOLE_HOLDER_SCAN) {
-      return true;
+  private static boolean heldByUnmatched(MatchSide side, int target, int k, int holder) {
+    if (side.popular(target)) {
+      return false;
     }
-    for (int e = start; e < end; e++) {
-      if (side.inSlot[e] == k && side.partner[side.inFrom[e]] < 0) {
+    int c = side.classIndexOf(holder);
+    int end = Math.min(side.inStart[target + 1], side.inStart[target] + MatchSide.POPULAR);
+    for (int e = side.inStart[target]; e < end; e++) {
+      int p = side.inFrom[e];
+      if (p != holder && side.inSlot[e] == k && side.partner[p] < 0 && side.isLive(p)
+          && side.kinds[p] == side.kinds[holder] && side.classIndexOf(p) == c) {
         return true;
       }
     }

@@ -30,8 +30,9 @@ final class MatchSide {
       "after", "succ", "pred", "head", "tail", "first", "last", "nextNode", "prevNode");
 
   /**
-   * Primitive fields that count what a collection holds or how often it changed: they change with
-   * every element added ({@link Evidence}'s own parts weigh a difference in them by half).
+   * Names of primitive fields that count what a collection holds or how often it changed (in any
+   * class, by name): they change with every element added ({@link Evidence}'s own parts weigh a
+   * difference in them by half).
    */
   private static final Set<String> COUNTERS = Set.of("size", "modCount", "count", "elementCount", "baseCount");
 
