@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +71,7 @@ final class DiffCommand implements Callable<Integer> {
             after, gone ? "gone" : "new");
       } else {
         noteSwapped(earlier, later);
+        noteOtherJvm(earlier, later);
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -92,6 +95,32 @@ final class DiffCommand implements Callable<Integer> {
           gone ? "objects the earlier dump did not have"
               : "objects of the earlier dump that the later one no longer has",
           gone ? "the objects that are gone" : "the new objects");
+    }
+  }
+
+  /**
+   * Says on stderr when the two dumps' JVMs differ in their version or the program they ran (their
+   * system properties {@code java.vm.version} and {@code sun.java.command}, where both dumps hold
+   * them; the command line is not printed, as it may hold secrets): matched by contents alone, most of
+   * AFTER is new then, a table that looks plausible. Two runs of one program on one JDK are not told
+   * apart.
+   */
+  private void noteOtherJvm(Snapshot earlier, Snapshot later) {
+    List<String> differences = new ArrayList<>();
+    String vmBefore = earlier.graph().systemProperties().get("java.vm.version");
+    String vmAfter = later.graph().systemProperties().get("java.vm.version");
+    if (vmBefore != null && vmAfter != null && !vmBefore.equals(vmAfter)) {
+      differences.add("java.vm.version " + vmBefore + " and " + vmAfter);
+    }
+    String commandBefore = earlier.graph().systemProperties().get("sun.java.command");
+    String commandAfter = later.graph().systemProperties().get("sun.java.command");
+    if (commandBefore != null && commandAfter != null && !commandBefore.equals(commandAfter)) {
+      differences.add("the programs they ran (sun.java.command) differ");
+    }
+    if (!differences.isEmpty()) {
+      spec.commandLine().getErr().printf("heapdiff: note: BEFORE and AFTER come from different JVMs (%s): objects"
+          + " are matched by what the dumps hold, and most of AFTER's objects will count as new.%n",
+          String.join("; ", differences));
     }
   }
 

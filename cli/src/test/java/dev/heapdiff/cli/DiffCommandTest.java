@@ -8,6 +8,7 @@ import dev.heapdiff.testdata.truth.Collector;
 import dev.heapdiff.testdata.truth.DumpPair;
 import dev.heapdiff.testdata.truth.TwoDumps;
 import dev.heapdiff.testdata.workload.Marker;
+import dev.heapdiff.testdata.workload.diff.Idle;
 import dev.heapdiff.testdata.workload.diff.MarkerObjects;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,6 +56,18 @@ class DiffCommandTest {
     assertThat(gone.exitCode()).as("%s", gone).isZero();
     assertThat(gone.out()).contains("," + Marker.class.getName());
     assertThat(gone.err()).contains("swap the two for the objects that are gone");
+  }
+
+  @Test
+  void dumpsOfTwoProgramsAreNoted() throws Exception {
+    DumpPair other = TwoDumps.run(Collector.G1, Idle.class, dir.resolve("idle"));
+    CommandRun run = heapdiff("diff", pair.before().toString(), other.after().toString());
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.err()).contains("heapdiff: note: BEFORE and AFTER come from different JVMs (the programs they ran"
+        + " (sun.java.command) differ)").doesNotContain(Idle.class.getName());
+    // Two dumps of one run: no such note (nor in the first test).
+    CommandRun same = heapdiff("diff", other.before().toString(), other.after().toString());
+    assertThat(same.err()).doesNotContain("different JVMs");
   }
 
   @Test
