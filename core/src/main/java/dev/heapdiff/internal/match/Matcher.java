@@ -192,14 +192,21 @@ final class Matcher {
   }
 
   /**
-   * Lets the address order learn from the pairs made so far but the sweep's (then it counts them all
-   * afresh).
+   * Lets the address order learn from the pairs made so far (then it counts them all afresh): with
+   * pairs given ({@link #preset}: the address-order merge's), from them and the anchors only, as the
+   * merge found the order kept; otherwise from all but the sweep's. Pairs the matcher makes on weak
+   * votes of the order can be wrong in runs in order among themselves (new values in the place of old
+   * ones, a map's resize copies beside them, in real Parallel dumps), and turned it off, after which
+   * nothing refused them.
    */
   private void learnOrder() {
     orderPending.size = 0;
     orderStale = false;
-    order.learn(x -> how[x] != SWEPT);
+    order.learn(presets > 0 ? x -> how[x] == PRESET || how[x] == 1 : x -> how[x] != SWEPT);
   }
+
+  /** How many pairs were given ({@link #preset}). */
+  private int presets;
 
   /** Brings the address order up to date with the pairs the sweep made, before it is asked. */
   private void syncOrder() {
@@ -424,6 +431,7 @@ final class Matcher {
       }
       match(x, y);
       how[x] = PRESET;
+      presets++;
     }
   }
 
