@@ -213,15 +213,9 @@ final class Evidence {
             s += w;
           }
         } else if (px >= 0 || to.partner[ys] >= 0) {
-          // In an own field: a referent that lives on in both dumps on one side, one without a partner
-          // on the other. If an unmatched object of the candidate's class holds the live one's partner
-          // in this field, it may be the candidate's partner; if none does (a shared empty array that
-          // matched lists hold), the field took an object of its own in place of a shared one, or the
-          // reverse: a change, as leaving null is.
-          int py = to.partner[ys];
-          boolean rival = array || from.isLink(x, k) || (px >= 0 ? py >= 0 || heldByUnmatched(to, px, k, y)
-              : heldByUnmatched(from, py, k, x));
-          s -= rival ? d : 0.5 * d;
+          // A field that took an object of its own in place of a shared one is a change, as leaving
+          // null is; another object that lives on in its place speaks fully against the pair.
+          s -= tookOwnInPlaceOfShared(from, x, y, xs, ys, k) ? 0.5 * d : d;
         } else {
           double v = unmatchedReferents(from, xs, ys);
           if (v == 0 && own && from.kinds[xs] == MatchSide.INSTANCE && soleHolder(from, x, xs, k)
@@ -504,10 +498,9 @@ final class Evidence {
   /**
    * For unmatched instances {@code xs} of {@code from} and {@code ys} of the other side, of paired
    * classes: how many of their slots hold a pair, less how many hold a matched object whose partner
-   * the other does not hold there, except an own field (not a link) where the other holds an
-   * unmatched object and no unmatched object of its class holds that partner there (the field took an
-   * object of its own in place of a shared one). {@link MatchSide#popular} referents (a shared
-   * constant, a list's head) are not counted.
+   * the other does not hold there, except a field that took an object of its own in place of a shared
+   * one ({@link #tookOwnInPlaceOfShared}). {@link MatchSide#popular} referents (a shared constant, a
+   * list's head) are not counted.
    */
   private int pairedReferentsBalance(MatchSide from, int xs, int ys) {
     MatchSide to = other(from);
@@ -520,22 +513,34 @@ final class Evidence {
         continue;
       }
       int px = rx < 0 ? -1 : from.partner[rx];
-      int py = ry < 0 ? -1 : to.partner[ry];
       if (px >= 0 && px == ry) {
         balance++;
-      } else if (px >= 0 || py >= 0) {
-        // A matched referent against an unmatched one in an own field: only an unmatched object of the
-        // same class holding the matched one's partner there (which may be the other's partner) speaks
-        // against the pair. Where none does (a shared empty array that matched lists hold), the field
-        // took or left a shared object, as a list's first element replaces the shared empty array.
-        boolean otherUnmatched = px >= 0 ? ry >= 0 && py < 0 : rx >= 0;
-        if (!otherUnmatched || from.isLink(xs, k)
-            || (px >= 0 ? heldByUnmatched(to, px, k, ys) : heldByUnmatched(from, py, k, xs))) {
-          balance--;
-        }
+      } else if ((px >= 0 || ry >= 0 && to.partner[ry] >= 0) && !tookOwnInPlaceOfShared(from, xs, ys, rx, ry, k)) {
+        balance--;
       }
     }
     return balance;
+  }
+
+  /**
+   * Whether slot {@code k} of instance {@code x} of {@code from}, holding {@code rx}, and of {@code y}
+   * of the other side, holding {@code ry}, an own field (not a link), took an object of its own in
+   * place of a shared one or the reverse: both hold an object, one of which lives on in both dumps
+   * (matched) and the other has no partner, and no unmatched object of the holder's class holds the
+   * live one's partner in that field (it might be the other holder's partner). An empty list's first
+   * element replaces the shared empty array, which matched lists hold, with an array of its own.
+   */
+  private boolean tookOwnInPlaceOfShared(MatchSide from, int x, int y, int rx, int ry, int k) {
+    if (rx < 0 || ry < 0 || from.kinds[x] != MatchSide.INSTANCE || from.isLink(x, k)) {
+      return false;
+    }
+    MatchSide to = other(from);
+    int px = from.partner[rx];
+    int py = to.partner[ry];
+    if ((px >= 0) == (py >= 0)) {
+      return false;
+    }
+    return px >= 0 ? !heldByUnmatched(to, px, k, y) : !heldByUnmatched(from, py, k, x);
   }
 
   /**
