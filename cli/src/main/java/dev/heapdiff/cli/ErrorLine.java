@@ -56,7 +56,8 @@ final class ErrorLine implements IExecutionExceptionHandler {
     return "internal error: " + e;
   }
 
-  private static boolean isVerbose(ParseResult parsed) {
+  /** Whether {@code --verbose} was given to the subcommand run (null: nothing parsed, no). */
+  static boolean isVerbose(ParseResult parsed) {
     for (ParseResult p = parsed; p != null; p = p.subcommand()) {
       if (p.hasMatchedOption(Verbosity.OPTION)) {
         return true;

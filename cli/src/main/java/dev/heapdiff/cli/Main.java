@@ -19,7 +19,7 @@ public final class Main {
       // heap to ask for where it was the Java heap (not threads, metaspace or direct buffers).
       System.err.println(NotEnoughMemoryException.isHeapExhaustion(e) ? outOfHeap(Runtime.getRuntime().maxMemory())
           : "heapdiff: out of memory: " + e.getMessage());
-      if (java.util.Arrays.asList(args).contains(Verbosity.OPTION)) {
+      if (ErrorLine.isVerbose(commandLine.getParseResult())) {
         e.printStackTrace(); // as ErrorLine does for the errors it reports
       }
       exitCode = ErrorLine.INPUT_ERROR;
